@@ -1,0 +1,7 @@
+using System.Text.Json.Serialization;
+
+namespace TaskActors.Runtime.Tests.Grains;
+
+[JsonSerializable(typeof(CounterState))]
+[JsonSerializable(typeof(List<string>))]
+internal sealed partial class TestGrainsJsonContext : JsonSerializerContext;
