@@ -20,6 +20,9 @@ public interface IPersistentState<TState>
     /// <summary>When the stored record expires; applied by the next write. Null (the default) never expires.</summary>
     DateTimeOffset? ExpiresAt { get; set; }
 
+    /// <summary>The index partition the record is listed in; applied by the next write. Null (the default) lists it nowhere.</summary>
+    StateIndexEntry? Index { get; set; }
+
     /// <summary>Re-reads the stored record, replacing <see cref="State"/>.</summary>
     Task ReadStateAsync(CancellationToken cancellationToken = default);
 

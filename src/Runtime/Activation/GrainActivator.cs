@@ -87,6 +87,13 @@ internal sealed class GrainActivator(IServiceProvider services, GrainSerializer 
             return activation => activation;
         }
 
+        if (parameter.GetCustomAttribute<FromKeyedServicesAttribute>() is { } keyed)
+        {
+            var service = services.GetKeyedService(type, keyed.Key)
+                ?? throw new InvalidOperationException($"Parameter '{parameter.Name}' of grain {metadata.ClassType.Name} needs keyed service {type.Name} '{keyed.Key}', which is not registered.");
+            return _ => service;
+        }
+
         if (services.GetService<IServiceProviderIsService>() is { } isService && !isService.IsService(type) && !parameter.HasDefaultValue)
         {
             throw new InvalidOperationException($"Parameter '{parameter.Name}' ({type.Name}) of grain {metadata.ClassType.Name} is neither a [PersistentState] nor a registered service.");

@@ -59,6 +59,7 @@ internal static class RuntimeServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<SiloOptions>>().Value;
             return LocalEndpoint.ForSilo(options.SiloName, options.AdvertisedHost, options.SiloPort, sp.GetRequiredService<TimeProvider>());
         });
+        services.TryAddSingleton<ILocalSiloDetails, LocalSiloDetails>();
         services.AddRuntimeCore(configuration);
         services.TryAddSingleton<ActivationServices>();
         services.TryAddSingleton<ActivationCatalog>();

@@ -23,6 +23,8 @@ internal sealed class PersistentState<TState>(
 
     public DateTimeOffset? ExpiresAt { get; set; }
 
+    public StateIndexEntry? Index { get; set; }
+
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var record = await storage.ReadAsync(stateName, grainId, cancellationToken);
@@ -31,18 +33,20 @@ internal sealed class PersistentState<TState>(
             State = new TState();
             Etag = null;
             ExpiresAt = null;
+            Index = null;
             return;
         }
 
         State = JsonSerializer.Deserialize(record.Data.Span, typeInfo) ?? new TState();
         Etag = record.ETag;
         ExpiresAt = record.ExpiresAt;
+        Index = record.Index;
     }
 
     public async Task WriteStateAsync(CancellationToken cancellationToken = default)
     {
         var data = JsonSerializer.SerializeToUtf8Bytes(State, typeInfo);
-        Etag = await storage.WriteAsync(stateName, grainId, data, Etag, ExpiresAt, cancellationToken);
+        Etag = await storage.WriteAsync(stateName, grainId, data, Etag, ExpiresAt, Index, cancellationToken);
         metrics.StateWritten(stateName);
     }
 
@@ -53,6 +57,7 @@ internal sealed class PersistentState<TState>(
         State = new TState();
         Etag = null;
         ExpiresAt = null;
+        Index = null;
     }
 
     Task IGrainStateLoader.LoadAsync(CancellationToken cancellationToken) => ReadStateAsync(cancellationToken);

@@ -18,7 +18,7 @@ public sealed class InMemoryGrainStorageTests : GrainStorageConformanceTests
     {
         var storage = new InMemoryGrainStorage(_clock);
         var grain = NewGrain();
-        await storage.WriteAsync("s", grain, "1"u8.ToArray(), null, _clock.GetUtcNow() + TimeSpan.FromMinutes(5), TestContext.Current.CancellationToken);
+        await storage.WriteAsync("s", grain, "1"u8.ToArray(), null, _clock.GetUtcNow() + TimeSpan.FromMinutes(5), cancellationToken: TestContext.Current.CancellationToken);
 
         _clock.Advance(TimeSpan.FromMinutes(4));
         Assert.NotNull(await storage.ReadAsync("s", grain, TestContext.Current.CancellationToken));

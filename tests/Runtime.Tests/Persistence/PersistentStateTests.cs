@@ -21,7 +21,7 @@ public sealed class PersistentStateTests : ClusterTest
         var storage = cluster.Store.GetStorage("test");
         var grainId = GrainId.Create("counter", key);
         var record = await storage.ReadAsync("counter", grainId, TestCancellation);
-        await storage.WriteAsync("counter", grainId, """{"value":100,"activations":1}"""u8.ToArray(), record!.ETag, null, TestCancellation);
+        await storage.WriteAsync("counter", grainId, """{"value":100,"activations":1}"""u8.ToArray(), record!.ETag, null, cancellationToken: TestCancellation);
         var deactivated = TestSignals.WhenSet($"deactivated:{key}:{firstActivation}");
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => grain.AddAsync(1, TestCancellation));

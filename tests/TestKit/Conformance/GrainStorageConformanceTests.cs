@@ -195,6 +195,63 @@ public abstract class GrainStorageConformanceTests
         Assert.Null((await storage.ReadAsync(_state, grain))!.ExpiresAt);
     }
 
+    [Fact]
+    public async Task QueryIndex_ReturnsPartitionNewestFirst_AndPagesBelowACursor()
+    {
+        var storage = await CreateStorageAsync();
+        var partition = "p-" + Guid.NewGuid().ToString("N");
+        var grains = Enumerable.Range(0, 5).Select(_ => NewGrain()).ToList();
+        for (var i = 0; i < grains.Count; i++)
+        {
+            await storage.WriteAsync(_state, grains[i], Bytes(i.ToString(System.Globalization.CultureInfo.InvariantCulture)), null, null, new StateIndexEntry(partition, $"k{i}"));
+        }
+
+        await storage.WriteAsync(_state, NewGrain(), Bytes("elsewhere"), null, null, new StateIndexEntry(partition + "-other", "k9"));
+
+        var first = await storage.QueryIndexAsync(_state, partition, null, 3);
+        var second = await storage.QueryIndexAsync(_state, partition, first[^1].Record.Index!.Value.SortKey, 3);
+
+        Assert.Equal([grains[4], grains[3], grains[2]], first.Select(r => r.GrainId));
+        Assert.Equal([grains[1], grains[0]], second.Select(r => r.GrainId));
+        Assert.Equal("4", Text(first[0].Record.Data));
+    }
+
+    [Fact]
+    public async Task QueryIndex_FollowsRewritesAndClears()
+    {
+        var storage = await CreateStorageAsync();
+        var partition = "p-" + Guid.NewGuid().ToString("N");
+        var moved = NewGrain();
+        var unlisted = NewGrain();
+        var cleared = NewGrain();
+        var movedEtag = await storage.WriteAsync(_state, moved, Bytes("1"), null, null, new StateIndexEntry(partition, "a"));
+        var unlistedEtag = await storage.WriteAsync(_state, unlisted, Bytes("1"), null, null, new StateIndexEntry(partition, "b"));
+        var clearedEtag = await storage.WriteAsync(_state, cleared, Bytes("1"), null, null, new StateIndexEntry(partition, "c"));
+
+        await storage.WriteAsync(_state, moved, Bytes("2"), movedEtag, null, new StateIndexEntry(partition, "z"));
+        await storage.WriteAsync(_state, unlisted, Bytes("2"), unlistedEtag, null);
+        await storage.ClearAsync(_state, cleared, clearedEtag);
+
+        var listed = await storage.QueryIndexAsync(_state, partition, null, 10);
+        var entry = Assert.Single(listed);
+        Assert.Equal(moved, entry.GrainId);
+        Assert.Equal(new StateIndexEntry(partition, "z"), entry.Record.Index);
+    }
+
+    [Fact]
+    public async Task QueryIndex_SkipsExpiredRecords()
+    {
+        var storage = await CreateStorageAsync();
+        var partition = "p-" + Guid.NewGuid().ToString("N");
+        var live = NewGrain();
+        await storage.WriteAsync(_state, live, Bytes("1"), null, Now + TimeSpan.FromHours(1), new StateIndexEntry(partition, "a"));
+        await storage.WriteAsync(_state, NewGrain(), Bytes("1"), null, Now - TimeSpan.FromSeconds(1), new StateIndexEntry(partition, "b"));
+
+        var listed = await storage.QueryIndexAsync(_state, partition, null, 10);
+
+        Assert.Equal([live], listed.Select(r => r.GrainId));
+    }
+
     protected static GrainId NewGrain() => GrainId.Create("conformance", Guid.NewGuid().ToString("N"));
 
     private static DateTimeOffset TruncateToMilliseconds(DateTimeOffset value) => DateTimeOffset.FromUnixTimeMilliseconds(value.ToUnixTimeMilliseconds());

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace TaskActors.Grains.Abstractions.Tasks;
+
+/// <summary>Whether a requestor may start another task now, and if not why (safe to show to the client).</summary>
+/// <param name="Admitted">True when the task may start.</param>
+/// <param name="Reason">Why not.</param>
+public sealed record TaskAdmission(
+    [property: JsonPropertyName("admitted")] bool Admitted,
+    [property: JsonPropertyName("reason")] string? Reason)
+{
+    /// <summary>The task may start.</summary>
+    public static readonly TaskAdmission Yes = new(true, null);
+}

@@ -1,0 +1,29 @@
+namespace TaskActors.Grains.Configuration;
+
+/// <summary>How the task engine runs, re-drives and limits tasks.</summary>
+public sealed class TaskEngineOptions
+{
+    /// <summary>The configuration section (under <c>TaskActors</c>).</summary>
+    public const string SectionName = "Tasks";
+
+    /// <summary>How many times a task's run is started in all (the first run plus re-drives after a lost silo). Default 3.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>A run lasting longer than this registers a durable reminder that re-drives it if its silo dies. Default 10 s.</summary>
+    public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The period of that re-drive reminder. Default 1 minute.</summary>
+    public TimeSpan RedrivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many notifications a task buffers for streams that poll it. Default 1000.</summary>
+    public int MessageBufferSize { get; set; } = 1000;
+
+    /// <summary>The most tasks one requestor may have working or waiting for input at once. Default 100.</summary>
+    public int MaxConcurrentTasksPerRequestor { get; set; } = 100;
+
+    /// <summary>The most tasks one requestor may create per second (sustained; bursts up to twice this). Default 50.</summary>
+    public double MaxTaskCreationsPerSecond { get; set; } = 50;
+
+    /// <summary>How long a session outlives its last change before its record expires. Default 24 hours.</summary>
+    public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(24);
+}

@@ -1,0 +1,184 @@
+using Microsoft.Extensions.Options;
+using TaskActors.Grains.Abstractions.Sessions;
+using TaskActors.Grains.Configuration;
+using TaskActors.Runtime.Abstractions.Core;
+using TaskActors.Runtime.Abstractions.Persistence;
+
+namespace TaskActors.Grains.Sessions;
+
+/// <summary>
+/// One MCP session: the stored record any gateway replica serves it from, and the in-memory outbox of its standalone
+/// (GET) stream. Messages for the stream are dropped when no stream has polled recently: notifications may be lost by
+/// design (clients poll task status), and input requests are kept by their tasks.
+/// </summary>
+public sealed class SessionGrain(
+    [PersistentState("session", StorageNames.Sessions)] IPersistentState<SessionGrainState> state,
+    IOptions<TaskEngineOptions> options,
+    TimeProvider timeProvider) : Grain, ISessionGrain
+{
+    private const int OutboxSize = 1000;
+    private static readonly TimeSpan StreamGrace = TimeSpan.FromSeconds(5);
+    private readonly List<SessionMessage> _outbox = [];
+    private TaskCompletionSource _posted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _lastSequence;
+    private DateTimeOffset _streamAttachedUntil;
+    private string? _streamOwner;
+
+    private DateTimeOffset Now => timeProvider.GetUtcNow();
+
+    private bool IsActive => state.State.Record is not null && !state.State.Terminated;
+
+    /// <inheritdoc />
+    public async Task<bool> InitializeAsync(SessionInit init, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(init);
+        if (state.State.Record is not null)
+        {
+            return false;
+        }
+
+        state.State.Record = new SessionRecord
+        {
+            SessionId = GrainId.Key,
+            ProtocolVersion = init.ProtocolVersion,
+            ClientInfo = init.ClientInfo,
+            ClientCapabilities = init.ClientCapabilities,
+            Principal = init.Principal,
+            CreatedAt = Now,
+        };
+        await WriteAsync(cancellationToken);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<SessionRecord?> GetAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(IsActive ? state.State.Record : null);
+
+    /// <inheritdoc />
+    public Task MarkInitializedAsync(CancellationToken cancellationToken = default) =>
+        UpdateAsync(r => r.Initialized ? r : r with { Initialized = true }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetLogLevelAsync(string level, CancellationToken cancellationToken = default) =>
+        UpdateAsync(r => r with { LogLevel = level }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SetSubscriptionAsync(string uri, bool subscribed, CancellationToken cancellationToken = default) =>
+        UpdateAsync(
+            r => subscribed
+                ? r.Subscriptions.Contains(uri) ? r : r with { Subscriptions = [.. r.Subscriptions, uri] }
+                : r with { Subscriptions = [.. r.Subscriptions.Where(s => s != uri)] },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> TerminateAsync(CancellationToken cancellationToken = default)
+    {
+        if (!IsActive)
+        {
+            return false;
+        }
+
+        state.State.Terminated = true;
+        await WriteAsync(cancellationToken);
+        _outbox.Clear();
+        Signal();
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> PostAsync(SessionMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (!IsActive || Now >= _streamAttachedUntil)
+        {
+            return Task.FromResult(false);
+        }
+
+        _outbox.Add(message with { Sequence = ++_lastSequence });
+        if (_outbox.Count > OutboxSize)
+        {
+            _outbox.RemoveRange(0, _outbox.Count - OutboxSize);
+        }
+
+        Signal();
+        return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public async Task<SessionPollResult> PollAsync(string streamId, long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(streamId);
+        var deadline = Now + maxWait;
+        while (true)
+        {
+            if (!IsActive)
+            {
+                return new SessionPollResult(false, [], afterSequence);
+            }
+
+            if (_streamOwner is not null && _streamOwner != streamId && Now < _streamAttachedUntil)
+            {
+                return new SessionPollResult(true, [], afterSequence, Conflict: true);
+            }
+
+            _streamOwner = streamId;
+            _streamAttachedUntil = deadline + StreamGrace;
+            var messages = _outbox.Where(m => m.Sequence > afterSequence).ToList();
+            if (messages.Count > 0 || Now >= deadline)
+            {
+                return new SessionPollResult(true, messages, messages.Count > 0 ? messages[^1].Sequence : afterSequence);
+            }
+
+            try
+            {
+                await _posted.Task.WaitAsync(deadline - Now, timeProvider, cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                return new SessionPollResult(true, [], afterSequence);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public Task ReleaseStreamAsync(string streamId, CancellationToken cancellationToken = default)
+    {
+        if (_streamOwner == streamId)
+        {
+            _streamOwner = null;
+            _streamAttachedUntil = default;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task UpdateAsync(Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken)
+    {
+        if (!IsActive)
+        {
+            throw new InvalidOperationException($"Session {GrainId.Key} does not exist or was terminated.");
+        }
+
+        var updated = change(state.State.Record!);
+        if (updated == state.State.Record)
+        {
+            return;
+        }
+
+        state.State.Record = updated;
+        await WriteAsync(cancellationToken);
+    }
+
+    private Task WriteAsync(CancellationToken cancellationToken)
+    {
+        state.ExpiresAt = Now + options.Value.SessionIdleTimeout;
+        return state.WriteStateAsync(cancellationToken);
+    }
+
+    private void Signal()
+    {
+        var posted = _posted;
+        _posted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        posted.TrySetResult();
+    }
+}

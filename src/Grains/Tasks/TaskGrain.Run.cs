@@ -1,0 +1,212 @@
+using Microsoft.Extensions.Logging;
+using TaskActors.Grains.Abstractions.Tasks;
+using TaskActors.Runtime.Abstractions.Timers;
+
+namespace TaskActors.Grains.Tasks;
+
+/// <summary>The run side of a task grain: starting, re-driving and finishing runs, and the calls a run makes.</summary>
+public sealed partial class TaskGrain
+{
+    private static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromMinutes(1);
+
+    /// <inheritdoc />
+    public Task NotifyAsync(int attempt, TaskNotification notification, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        if (IsCurrentRun(attempt))
+        {
+            Route(new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Notification, Method = notification.Method, Params = notification.Params });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public async Task<string> RequestInputAsync(int attempt, TaskInputRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!IsCurrentRun(attempt))
+        {
+            throw new OperationCanceledException($"Task {GrainId.Key} is no longer running attempt {attempt}.");
+        }
+
+        var requestId = InputRequestIds.Format(GrainId.Key, ++Record.InputCount);
+        var pending = new PendingInput { RequestId = requestId, Method = request.Method, Params = request.Params, Attempt = attempt };
+        Record.PendingInputs.Add(pending);
+        var wasWorking = Record.Status == ToolTaskStatus.Working;
+        if (wasWorking)
+        {
+            SetStatus(ToolTaskStatus.InputRequired, $"Waiting for the client to answer {request.Method}.");
+        }
+
+        await PersistAsync(cancellationToken);
+        Route(new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Request, Method = pending.Method, Params = pending.Params, RequestId = requestId });
+        if (wasWorking)
+        {
+            OnStatusChanged();
+        }
+
+        return requestId;
+    }
+
+    /// <inheritdoc />
+    public async Task<TaskInputAnswer?> AwaitAnswerAsync(int attempt, string requestId, TimeSpan maxWait, CancellationToken cancellationToken = default)
+    {
+        var deadline = Now + maxWait;
+        while (true)
+        {
+            if (_answers.Remove(requestId, out var answer))
+            {
+                return answer;
+            }
+
+            if (!IsCurrentRun(attempt))
+            {
+                throw new OperationCanceledException($"Task {GrainId.Key} is no longer running attempt {attempt}.");
+            }
+
+            var remaining = deadline - Now;
+            if (remaining <= TimeSpan.Zero || !await WaitForChangeAsync(remaining, cancellationToken))
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> CompleteAsync(int attempt, TaskOutcome outcome, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (!IsCurrentRun(attempt))
+        {
+            // A cancelled task stays cancelled; a stale attempt's outcome is not the task's.
+            return false;
+        }
+
+        Record.Outcome = outcome;
+        Record.PendingInputs.Clear();
+        SetStatus(outcome.Status, outcome.Summary ?? (outcome.Status == ToolTaskStatus.Completed ? null : "The tool reported an error."));
+        await PersistAsync(cancellationToken);
+        EndRun();
+        OnStatusChanged();
+        if (_durable)
+        {
+            var status = Record.Status.ToWireString();
+            LogFinished(logger, Record.Context!.TaskId, Record.Context.Scope, status);
+            await ReleaseAdmissionAsync();
+        }
+
+        return true;
+    }
+
+    private bool IsCurrentRun(int attempt) => _started && attempt == Record.Attempt && !Record.Status.IsTerminal();
+
+    private void StartRun()
+    {
+        var context = Record.Context! with { AccessToken = _token };
+        _run = runs.Start(GrainId.Key, context, Record.Attempt, _durable);
+        _keepAlive ??= RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
+        if (_durable && !_redriveRegistered)
+        {
+            _redriveTimer ??= RegisterGrainTimer(RegisterRedriveAsync, new GrainTimerCreationOptions { DueTime = _options.RedriveAfter, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+        }
+    }
+
+    /// <summary>Starts the run again after the previous one was lost with its silo, or fails the task when it has been lost too often.</summary>
+    private async Task RedriveAsync(CancellationToken cancellationToken)
+    {
+        if (Record.Attempt >= _options.MaxAttempts)
+        {
+            Record.Outcome = new TaskOutcome
+            {
+                Error = new TaskError { Code = TaskErrorCodes.WorkerLost, Message = $"The task's run was lost {Record.Attempt} times and is not retried again." },
+                Summary = "The task's run was lost with its silo too many times.",
+            };
+            Record.PendingInputs.Clear();
+            SetStatus(ToolTaskStatus.Failed, Record.Outcome.Summary);
+            await PersistAsync(cancellationToken);
+            OnStatusChanged();
+            await ReleaseAdmissionAsync();
+            return;
+        }
+
+        Record.Attempt++;
+        Record.PendingInputs.Clear();
+        if (Record.Status == ToolTaskStatus.InputRequired)
+        {
+            SetStatus(ToolTaskStatus.Working, null);
+        }
+
+        await PersistAsync(cancellationToken);
+        LogRedriven(logger, Record.Context!.TaskId, Record.Attempt);
+        StartRun();
+    }
+
+    private void EndRun()
+    {
+        _run = null;
+        _keepAlive?.Dispose();
+        _keepAlive = null;
+        _redriveTimer?.Dispose();
+        _redriveTimer = null;
+        if (_redriveRegistered)
+        {
+            _redriveRegistered = false;
+            _ = UnregisterRedriveAsync();
+        }
+    }
+
+    private async Task RegisterRedriveAsync(CancellationToken cancellationToken)
+    {
+        _redriveTimer?.Dispose();
+        _redriveTimer = null;
+        if (_run is not null && !_redriveRegistered)
+        {
+            await RegisterOrUpdateReminderAsync(RedriveReminder, _options.RedrivePeriod, _options.RedrivePeriod, cancellationToken);
+            _redriveRegistered = true;
+        }
+    }
+
+    private async Task UnregisterRedriveAsync()
+    {
+        try
+        {
+            await UnregisterReminderAsync(RedriveReminder);
+        }
+        catch (Exception ex)
+        {
+            // A leftover reminder finds the task terminal on its next tick and removes itself.
+            LogReminderCleanupFailed(logger, GrainId.Key, ex);
+        }
+    }
+
+    private async Task ReleaseAdmissionAsync()
+    {
+        if (Record.ListPartition is not { } partition)
+        {
+            return;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ITaskScopeGrain>(partition).ReleaseAsync(Record.Context!.TaskId);
+        }
+        catch (Exception ex)
+        {
+            // The scope rebuilds its counts from storage when it next activates.
+            LogReleaseFailed(logger, GrainId.Key, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: task {TaskId} in scope {Scope} finished {Status}")]
+    private static partial void LogFinished(ILogger logger, string taskId, string scope, string status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} lost its run with its silo; starting attempt {Attempt}")]
+    private static partial void LogRedriven(ILogger logger, string taskId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Removing the re-drive reminder of task grain {TaskKey} failed")]
+    private static partial void LogReminderCleanupFailed(ILogger logger, string taskKey, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Releasing the admission of task grain {TaskKey} failed")]
+    private static partial void LogReleaseFailed(ILogger logger, string taskKey, Exception exception);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+using TaskActors.Grains.Abstractions.Tasks;
+
+namespace TaskActors.Grains.Tasks;
+
+/// <summary>The stored state of a durable task: its context snapshot, status, outcome and pending input requests.</summary>
+public sealed class TaskGrainState
+{
+    /// <summary>The layout version of this record.</summary>
+    [JsonPropertyName("schema")]
+    public int SchemaVersion { get; set; } = 1;
+
+    /// <summary>The context captured at submission (its access token is kept encrypted in <see cref="ProtectedAccessToken"/>).</summary>
+    [JsonPropertyName("context")]
+    public TaskContextSnapshot? Context { get; set; }
+
+    /// <summary>The access token snapshot, encrypted; null for anonymous tasks.</summary>
+    [JsonPropertyName("protectedToken")]
+    public string? ProtectedAccessToken { get; set; }
+
+    /// <summary>The status.</summary>
+    [JsonPropertyName("status")]
+    public ToolTaskStatus Status { get; set; }
+
+    /// <summary>The status message.</summary>
+    [JsonPropertyName("statusMessage")]
+    public string? StatusMessage { get; set; }
+
+    /// <summary>When the task was created.</summary>
+    [JsonPropertyName("createdAt")]
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the status last changed.</summary>
+    [JsonPropertyName("lastUpdatedAt")]
+    public DateTimeOffset LastUpdatedAt { get; set; }
+
+    /// <summary>The retention from creation; null for unlimited.</summary>
+    [JsonPropertyName("ttl")]
+    public TimeSpan? Ttl { get; set; }
+
+    /// <summary>The suggested polling interval.</summary>
+    [JsonPropertyName("pollInterval")]
+    public TimeSpan PollInterval { get; set; }
+
+    /// <summary>How the run ended, once terminal.</summary>
+    [JsonPropertyName("outcome")]
+    public TaskOutcome? Outcome { get; set; }
+
+    /// <summary>Input requests the client has not answered.</summary>
+    [JsonPropertyName("pendingInputs")]
+    public List<PendingInput> PendingInputs { get; set; } = [];
+
+    /// <summary>How many input requests the task has made (numbers their ids).</summary>
+    [JsonPropertyName("inputCount")]
+    public int InputCount { get; set; }
+
+    /// <summary>The current run attempt (1 for the first run).</summary>
+    [JsonPropertyName("attempt")]
+    public int Attempt { get; set; }
+
+    /// <summary>The listing partition (requestor key).</summary>
+    [JsonPropertyName("listPartition")]
+    public string? ListPartition { get; set; }
+}
