@@ -28,6 +28,8 @@ namespace TaskActors.Grains.Abstractions;
 [JsonSerializable(typeof(SessionPollResult))]
 [JsonSerializable(typeof(SiloServers))]
 [JsonSerializable(typeof(ServerCatalog))]
+[JsonSerializable(typeof(ToolTaskSupport))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(IReadOnlyList<ServerDescriptor>))]
 [JsonSerializable(typeof(ServerInvocation))]
 [JsonSerializable(typeof(ServerInvocationResult))]

@@ -27,6 +27,10 @@ public sealed record SessionMessage
     [JsonPropertyName("requestId")]
     public string? RequestId { get; init; }
 
+    /// <summary>The background task the message belongs to, if any.</summary>
+    [JsonPropertyName("relatedTask")]
+    public string? RelatedTaskId { get; init; }
+
     /// <summary>The task after the change, for status messages.</summary>
     [JsonPropertyName("task")]
     public TaskView? Task { get; init; }

@@ -31,6 +31,18 @@ public static class TaskActorsGrainsSiloBuilderExtensions
         return builder;
     }
 
+    /// <summary>Stores every TaskActors grain state in memory (the single-process default; lost when the process ends).</summary>
+    public static ISiloBuilder AddTaskActorsMemoryStorage(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        foreach (var name in StorageNames.All)
+        {
+            builder.AddMemoryGrainStorage(name);
+        }
+
+        return builder;
+    }
+
     /// <summary>Registers the JSON contract of TaskActors' grain interfaces (silos and clients both need it).</summary>
     public static TBuilder AddTaskActorsContracts<TBuilder>(this TBuilder builder)
         where TBuilder : IActorRuntimeBuilder

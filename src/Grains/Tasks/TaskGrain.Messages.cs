@@ -100,6 +100,7 @@ public sealed partial class TaskGrain
                 Params = message.Params,
                 RequestId = message.RequestId,
                 Task = message.Task,
+                RelatedTaskId = _durable ? Record.Context.TaskId : null,
             });
         }
     }

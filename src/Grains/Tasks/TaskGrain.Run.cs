@@ -40,12 +40,12 @@ public sealed partial class TaskGrain
         }
 
         await PersistAsync(cancellationToken);
-        Route(new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Request, Method = pending.Method, Params = pending.Params, RequestId = requestId });
         if (wasWorking)
         {
             OnStatusChanged();
         }
 
+        Route(new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Request, Method = pending.Method, Params = pending.Params, RequestId = requestId });
         return requestId;
     }
 

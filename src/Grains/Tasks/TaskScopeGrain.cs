@@ -61,12 +61,12 @@ public sealed class TaskScopeGrain(
         Refill();
         if (_running.Count >= _options.MaxConcurrentTasksPerRequestor)
         {
-            return Task.FromResult(new TaskAdmission(false, $"Too many tasks: at most {_options.MaxConcurrentTasksPerRequestor} may be working or waiting for input at once; wait for one to finish or cancel one."));
+            return Task.FromResult(new TaskAdmission(false, $"Too many tasks: at most {_options.MaxConcurrentTasksPerRequestor} may be working or waiting for input at once; wait for one to finish or cancel one.", TaskErrorCodes.TooManyTasks));
         }
 
         if (_tokens < 1)
         {
-            return Task.FromResult(new TaskAdmission(false, $"Too many task creations: at most {_options.MaxTaskCreationsPerSecond:0.##} per second; retry shortly."));
+            return Task.FromResult(new TaskAdmission(false, $"Too many task creations: at most {_options.MaxTaskCreationsPerSecond:0.##} per second; retry shortly.", TaskErrorCodes.RateLimited));
         }
 
         _tokens -= 1;

@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Configuration;
+using TaskActors.Gateway.JsonRpc;
+using TaskActors.Gateway.Protocol;
+using TaskActors.Grains.Abstractions.Servers;
+using TaskActors.Runtime.Abstractions.Core;
+
+namespace TaskActors.Gateway.Catalog;
+
+/// <summary>
+/// The gateway's cached copy of the server registry. It asks the registry at most every couple of seconds, and only for
+/// a newer version; a forced refresh picks up a server that was registered a moment ago.
+/// </summary>
+internal sealed class CatalogCache(IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider timeProvider) : IDisposable
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(2);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private ServerCatalog? _catalog;
+    private ServedServer? _served;
+    private DateTimeOffset _fetchedAt;
+
+    public void Dispose() => _refresh.Dispose();
+
+    /// <summary>The served server, refreshed when stale (or now, with <paramref name="force"/>).</summary>
+    /// <exception cref="McpRequestException">No silo hosts the configured server.</exception>
+    public async ValueTask<ServedServer> GetAsync(bool force = false, CancellationToken cancellationToken = default)
+    {
+        if (!force && _served is { } served && timeProvider.GetUtcNow() - _fetchedAt < MaxAge)
+        {
+            return served;
+        }
+
+        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (force || _served is null || timeProvider.GetUtcNow() - _fetchedAt >= MaxAge)
+            {
+                var registry = grains.GetGrain<IServerRegistryGrain>(IServerRegistryGrain.DefaultKey);
+                var catalog = await registry.GetCatalogAsync(_catalog?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+                if (catalog is not null)
+                {
+                    _catalog = catalog;
+                    var descriptor = catalog.Servers.FirstOrDefault(s => s.Path == options.Value.Server);
+                    _served = descriptor is null ? null : new ServedServer(descriptor, catalog.Version);
+                }
+
+                _fetchedAt = timeProvider.GetUtcNow();
+            }
+
+            return _served ?? throw new McpRequestException(McpErrorCodes.InternalError, $"No silo hosts the MCP server '{options.Value.Server}' yet.");
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using TaskActors.Gateway.JsonRpc;
+using TaskActors.Gateway.Sessions;
+using TaskActors.Grains.Abstractions.Tasks;
+using TaskActors.Runtime.Abstractions.Core;
+
+namespace TaskActors.Gateway.Handlers;
+
+/// <summary>Messages the client sends about the server's requests: answers to input requests, and cancellations.</summary>
+internal sealed class ClientMessageHandlers(IGrainFactory grains)
+{
+    /// <summary>Routes a client's response to the task that asked; false when the id is not one this service issued.</summary>
+    public async ValueTask<bool> AnswerAsync(JsonRpcMessage message, McpSession session, CancellationToken cancellationToken)
+    {
+        var requestId = message.IdString;
+        if (!InputRequestIds.TryParse(requestId, out var taskKey))
+        {
+            return false;
+        }
+
+        var answer = new TaskInputAnswer { RequestId = requestId!, Result = message.Result, Error = ReadError(message.Error) };
+
+        // False means already answered (a request re-sent on a new stream is answered twice) or not this principal's; both change nothing.
+        await grains.GetGrain<ITaskGrain>(taskKey).AnswerAsync(session.TaskRequester, answer, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>notifications/cancelled: cancels the plain tools/call with that request id in this session.</summary>
+    public async ValueTask<McpReply> CancelledAsync(McpCall call, CancellationToken cancellationToken)
+    {
+        if (call.Params.TryGetProperty("requestId", out var requestId) && requestId.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+        {
+            var key = TaskKey.Format(call.Session.Requester.Scope, ToolHandlers.PlainCallId(call.Session.Id, requestId.GetRawText()));
+            var reason = call.Params.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+            await grains.GetGrain<ITaskGrain>(key).CancelAsync(call.Session.TaskRequester, reason ?? "The client cancelled the request.", cancellationToken).ConfigureAwait(false);
+        }
+
+        return AcceptedReply.Instance;
+    }
+
+    private static TaskError? ReadError(JsonElement? error)
+    {
+        if (error is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        var code = value.TryGetProperty("code", out var c) && c.TryGetInt32(out var parsed) ? parsed : Protocol.McpErrorCodes.InternalError;
+        var message = value.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "The client returned an error.";
+        return new TaskError { Code = code, Message = message, Data = value.TryGetProperty("data", out var d) ? d.Clone() : null };
+    }
+}

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TaskActors.Gateway.Auth;
+using TaskActors.Gateway.Catalog;
+using TaskActors.Gateway.JsonRpc;
+using TaskActors.Gateway.Protocol;
+using TaskActors.Gateway.Sessions;
+using TaskActors.Grains.Abstractions.Sessions;
+using TaskActors.Runtime.Abstractions.Core;
+
+namespace TaskActors.Gateway.Handlers;
+
+/// <summary>initialize: negotiates the version, records the session in its grain, and describes the server.</summary>
+internal sealed class InitializeHandler(IGrainFactory grains, CatalogCache catalog)
+{
+    public async Task<(McpReply Reply, string? SessionId)> HandleAsync(JsonRpcMessage message, Requester requester, CancellationToken cancellationToken)
+    {
+        var parameters = message.Params ?? default;
+        if (parameters.ValueKind != JsonValueKind.Object
+            || !parameters.TryGetProperty("protocolVersion", out var requested) || requested.ValueKind != JsonValueKind.String
+            || !parameters.TryGetProperty("capabilities", out var capabilities) || capabilities.ValueKind != JsonValueKind.Object
+            || !parameters.TryGetProperty("clientInfo", out var clientInfo) || clientInfo.ValueKind != JsonValueKind.Object)
+        {
+            return (new ErrorReply(McpErrorCodes.InvalidParams, "Invalid params: initialize needs \"protocolVersion\" (string), \"capabilities\" (object) and \"clientInfo\" (object)."), null);
+        }
+
+        var served = await catalog.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        var version = McpProtocolVersions.Negotiate(requested.GetString());
+        var init = new SessionInit
+        {
+            ProtocolVersion = version,
+            ClientInfo = clientInfo.Clone(),
+            ClientCapabilities = capabilities.Clone(),
+            Principal = requester.Principal,
+        };
+
+        string sessionId;
+        do
+        {
+            sessionId = SessionIds.NewSessionId();
+        }
+        while (!await grains.GetGrain<ISessionGrain>(sessionId).InitializeAsync(init, cancellationToken).ConfigureAwait(false));
+
+        var result = new JsonObject
+        {
+            ["protocolVersion"] = version,
+            ["capabilities"] = Capabilities(served, version),
+            ["serverInfo"] = JsonNode.Parse(served.Info.GetRawText()),
+        };
+        if (served.Descriptor.Instructions is { } instructions)
+        {
+            result["instructions"] = instructions;
+        }
+
+        return (new ResultReply(result), sessionId);
+    }
+
+    private static JsonObject Capabilities(ServedServer served, string version)
+    {
+        var capabilities = new JsonObject
+        {
+            ["logging"] = new JsonObject(),
+            ["tools"] = new JsonObject { ["listChanged"] = false },
+            ["resources"] = new JsonObject { ["subscribe"] = true, ["listChanged"] = false },
+            ["prompts"] = new JsonObject { ["listChanged"] = false },
+        };
+        if (served.Descriptor.Completions)
+        {
+            capabilities["completions"] = new JsonObject();
+        }
+
+        if (McpProtocolVersions.HasTasks(version))
+        {
+            capabilities["tasks"] = new JsonObject
+            {
+                ["list"] = new JsonObject(),
+                ["cancel"] = new JsonObject(),
+                ["requests"] = new JsonObject { ["tools"] = new JsonObject { ["call"] = new JsonObject() } },
+            };
+        }
+
+        return capabilities;
+    }
+}

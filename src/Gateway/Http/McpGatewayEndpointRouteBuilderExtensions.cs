@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Configuration;
+using TaskActors.Gateway.Http;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the MCP endpoint.</summary>
+public static class McpGatewayEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Maps the Streamable HTTP MCP endpoint at <c>TaskActors:Gateway:Path</c> (default <c>/mcp</c>): POST, GET and DELETE
+    /// on one path, 405 for other methods. Requires <c>AddMcpGateway()</c>.
+    /// </summary>
+    public static IEndpointConventionBuilder MapMcpGateway(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var endpoint = endpoints.ServiceProvider.GetService<StreamableHttpEndpoint>()
+            ?? throw new InvalidOperationException("MapMcpGateway needs the gateway's services; call builder.AddMcpGateway() first.");
+        var path = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.Path;
+        var group = endpoints.MapGroup(path);
+        group.MapPost(string.Empty, endpoint.HandlePostAsync);
+        group.MapGet(string.Empty, endpoint.HandleGetAsync);
+        group.MapDelete(string.Empty, endpoint.HandleDeleteAsync);
+        group.MapMethods(string.Empty, ["PUT", "PATCH", "HEAD", "OPTIONS"], StreamableHttpEndpoint.HandleOtherAsync);
+        return group;
+    }
+}

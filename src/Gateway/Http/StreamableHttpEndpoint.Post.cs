@@ -1,0 +1,265 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using TaskActors.Gateway.Auth;
+using TaskActors.Gateway.Handlers;
+using TaskActors.Gateway.JsonRpc;
+using TaskActors.Gateway.Protocol;
+using TaskActors.Gateway.Sessions;
+using TaskActors.Runtime.Abstractions.Exceptions;
+
+namespace TaskActors.Gateway.Http;
+
+/// <summary>POST: one JSON-RPC message (or, in protocol 2025-03-26, a batch) per request.</summary>
+internal sealed partial class StreamableHttpEndpoint
+{
+    public async Task HandlePostAsync(HttpContext http)
+    {
+        if (!await CheckOriginAsync(http))
+        {
+            return;
+        }
+
+        if (!RequestChecks.AcceptsJsonAndEventStream(http.Request))
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status406NotAcceptable, McpErrorCodes.ServerError, "Not Acceptable: the client must accept both application/json and text/event-stream.");
+            return;
+        }
+
+        if (!RequestChecks.IsJsonContent(http.Request))
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status415UnsupportedMediaType, McpErrorCodes.ServerError, "Unsupported Media Type: the body must be application/json.");
+            return;
+        }
+
+        var body = await ReadBodyAsync(http);
+        if (body is null)
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status413PayloadTooLarge, McpErrorCodes.InvalidRequest, $"Payload Too Large: the body exceeds {Options.MaxRequestBodyBytes} bytes.");
+            return;
+        }
+
+        var parsed = JsonRpcParser.Parse(body);
+        if (!parsed.IsValid)
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, parsed.ErrorCode!.Value, parsed.ErrorMessage!);
+            return;
+        }
+
+        var requester = requesters.Resolve(http);
+        var isInitialize = parsed.Messages.Any(m => m.Kind == JsonRpcMessageKind.Request && m.Method == McpMethods.Initialize);
+        if (isInitialize)
+        {
+            await InitializeAsync(http, parsed, requester);
+            return;
+        }
+
+        var session = await ResolveSessionAsync(http, requester);
+        if (session is null)
+        {
+            return;
+        }
+
+        if (parsed.IsBatch)
+        {
+            if (!McpProtocolVersions.AllowsBatches(session.ProtocolVersion))
+            {
+                await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, $"Invalid Request: JSON-RPC batches are not part of protocol {session.ProtocolVersion}; send one message per request.");
+                return;
+            }
+
+            await HandleBatchAsync(http, session, parsed.Messages);
+            return;
+        }
+
+        var message = parsed.Messages[0];
+        switch (message.Kind)
+        {
+            case JsonRpcMessageKind.Request:
+                await WriteReplyAsync(http, session, message, await DispatchAsync(http, session, message));
+                break;
+            case JsonRpcMessageKind.Notification:
+                await DispatchAsync(http, session, message);
+                http.Response.StatusCode = StatusCodes.Status202Accepted;
+                break;
+            default:
+                if (await clientMessages.AnswerAsync(message, session, http.RequestAborted))
+                {
+                    http.Response.StatusCode = StatusCodes.Status202Accepted;
+                }
+                else
+                {
+                    await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, $"Invalid Request: no request of this server has the id {message.IdText}.");
+                }
+
+                break;
+        }
+    }
+
+    private async Task InitializeAsync(HttpContext http, JsonRpcParseResult parsed, Requester requester)
+    {
+        if (parsed.IsBatch)
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, "Invalid Request: initialize must not be part of a batch.");
+            return;
+        }
+
+        if (http.Request.Headers.ContainsKey(McpHttpHeaders.SessionId))
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, "Invalid Request: this session is already initialized; initialize without an Mcp-Session-Id to start a new one.");
+            return;
+        }
+
+        var message = parsed.Messages[0];
+        McpReply reply;
+        string? sessionId;
+        try
+        {
+            (reply, sessionId) = await initialize.HandleAsync(message, requester, http.RequestAborted);
+        }
+        catch (Exception ex) when (IsClusterFailure(ex))
+        {
+            LogClusterFailure(logger, McpMethods.Initialize, ex);
+            (reply, sessionId) = (ClusterError(ex), null);
+        }
+
+        if (sessionId is not null)
+        {
+            http.Response.Headers[McpHttpHeaders.SessionId] = sessionId;
+        }
+
+        await WriteJsonAsync(http, Render(message.Id!.Value, reply));
+    }
+
+    private async Task<McpReply> DispatchAsync(HttpContext http, McpSession session, JsonRpcMessage message)
+    {
+        try
+        {
+            return await dispatcher.DispatchAsync(new McpCall(message, session, http), http.RequestAborted);
+        }
+        catch (Exception ex) when (IsClusterFailure(ex))
+        {
+            LogClusterFailure(logger, message.Method ?? "?", ex);
+            return ClusterError(ex);
+        }
+    }
+
+    private async Task HandleBatchAsync(HttpContext http, McpSession session, IReadOnlyList<JsonRpcMessage> messages)
+    {
+        var replies = new List<(JsonRpcMessage Message, McpReply Reply)>();
+        foreach (var message in messages)
+        {
+            switch (message.Kind)
+            {
+                case JsonRpcMessageKind.Request:
+                    replies.Add((message, await DispatchAsync(http, session, message)));
+                    break;
+                case JsonRpcMessageKind.Notification:
+                    await DispatchAsync(http, session, message);
+                    break;
+                default:
+                    await clientMessages.AnswerAsync(message, session, http.RequestAborted);
+                    break;
+            }
+        }
+
+        if (replies.Count == 0)
+        {
+            http.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+
+        if (replies.All(r => r.Reply is not StreamReply))
+        {
+            await WriteJsonAsync(http, JsonRpcWriter.Batch(replies.Select(r => Render(r.Message.Id!.Value, r.Reply))));
+            return;
+        }
+
+        // Some request streams: answer the whole batch on one SSE stream, request by request.
+        var sse = new SseStream(http.Response, SseStreamId.New(SseStreamKind.Session, session.Id));
+        await sse.StartAsync(prime: false, Options.SseRetry, 0, http.RequestAborted);
+        foreach (var (message, reply) in replies)
+        {
+            if (reply is StreamReply stream)
+            {
+                await stream.Write(sse, http.RequestAborted);
+            }
+            else
+            {
+                await sse.WriteMessageAsync(Render(message.Id!.Value, reply), 0, http.RequestAborted);
+            }
+        }
+    }
+
+    private async Task WriteReplyAsync(HttpContext http, McpSession session, JsonRpcMessage message, McpReply reply)
+    {
+        if (reply is not StreamReply stream)
+        {
+            await WriteJsonAsync(http, Render(message.Id!.Value, reply));
+            return;
+        }
+
+        var sse = new SseStream(http.Response, stream.StreamId);
+        try
+        {
+            await sse.StartAsync(McpProtocolVersions.PrimesStreams(session.ProtocolVersion), Options.SseRetry, stream.StartCursor, http.RequestAborted);
+            await stream.Write(sse, http.RequestAborted);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; the grain keeps everything, and a disconnect is not a cancellation.
+            LogStreamEnded(logger, stream.StreamId.Nonce, "client disconnected");
+        }
+        catch (Exception ex) when (IsClusterFailure(ex) && sse.HasStarted)
+        {
+            LogClusterFailure(logger, message.Method ?? "?", ex);
+            await sse.WriteMessageAsync(Render(message.Id!.Value, ClusterError(ex)), stream.StartCursor, CancellationToken.None);
+        }
+    }
+
+    private async Task<byte[]?> ReadBodyAsync(HttpContext http)
+    {
+        var limit = Options.MaxRequestBodyBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static byte[] Render(JsonElement id, McpReply reply) => reply switch
+    {
+        ResultReply result => JsonRpcWriter.Result(id, result.Result),
+        ErrorReply error => JsonRpcWriter.Error(id, error.Code, error.Message, error.Data),
+        RawReply raw => raw.Json,
+        _ => throw new InvalidOperationException($"{reply.GetType().Name} has no JSON form."),
+    };
+
+    private static async Task WriteJsonAsync(HttpContext http, byte[] json)
+    {
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        http.Response.ContentType = McpHttpHeaders.Json;
+        await http.Response.Body.WriteAsync(json, http.RequestAborted);
+    }
+
+    private static bool IsClusterFailure(Exception exception) => exception is GrainCallException or TimeoutException;
+
+    private static ErrorReply ClusterError(Exception exception) => new(
+        McpErrorCodes.InternalError,
+        exception is TimeoutException
+            ? "Internal error: the cluster did not answer in time; retry the request."
+            : "Internal error: the cluster could not handle the request; retry it.");
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Auth;
+using TaskActors.Gateway.Configuration;
+using TaskActors.Gateway.Handlers;
+using TaskActors.Gateway.Protocol;
+using TaskActors.Gateway.Sessions;
+using TaskActors.Grains.Abstractions.Sessions;
+using TaskActors.Runtime.Abstractions.Core;
+
+namespace TaskActors.Gateway.Http;
+
+/// <summary>
+/// The MCP endpoint (Streamable HTTP): POST carries client messages, GET opens the session's standalone stream (or
+/// resumes a stream by Last-Event-ID), DELETE ends a session. It keeps nothing between requests: sessions and tasks
+/// live in grains, so any replica serves any request.
+/// </summary>
+internal sealed partial class StreamableHttpEndpoint(
+    McpDispatcher dispatcher,
+    InitializeHandler initialize,
+    ClientMessageHandlers clientMessages,
+    SessionRelay sessionRelay,
+    Tasks.TaskRelay taskRelay,
+    IGrainFactory grains,
+    IRequesterResolver requesters,
+    IOptions<GatewayOptions> options,
+    ILogger<StreamableHttpEndpoint> logger)
+{
+    private GatewayOptions Options => options.Value;
+
+    /// <summary>Answers methods other than GET, POST and DELETE.</summary>
+    public static async Task HandleOtherAsync(HttpContext http)
+    {
+        http.Response.Headers.Allow = "GET, POST, DELETE";
+        await TransportErrors.WriteAsync(http.Response, StatusCodes.Status405MethodNotAllowed, McpErrorCodes.ServerError, "Method Not Allowed: the MCP endpoint takes GET, POST and DELETE.");
+    }
+
+    /// <summary>Checks origin and host (DNS-rebinding protection); writes 403 and returns false when refused.</summary>
+    private async Task<bool> CheckOriginAsync(HttpContext http)
+    {
+        if (!RequestChecks.IsOriginAllowed(http.Request, Options))
+        {
+            LogOriginRefused(logger, http.Request.Headers.Origin.ToString());
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status403Forbidden, McpErrorCodes.ServerError, "Forbidden: this Origin may not call the MCP endpoint.");
+            return false;
+        }
+
+        if (!RequestChecks.IsHostAllowed(http.Request, Options))
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status403Forbidden, McpErrorCodes.ServerError, $"Forbidden: invalid Host '{http.Request.Host}'.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Finds the request's session and checks it belongs to the requester; writes 400/404 and returns null otherwise.</summary>
+    private async Task<McpSession?> ResolveSessionAsync(HttpContext http, Requester requester)
+    {
+        var header = http.Request.Headers[McpHttpHeaders.SessionId].ToString();
+        if (string.IsNullOrEmpty(header))
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.ServerError, "Bad Request: the Mcp-Session-Id header is required (send initialize first).");
+            return null;
+        }
+
+        var record = SessionIds.IsWellFormed(header)
+            ? await grains.GetGrain<ISessionGrain>(header).GetAsync(http.RequestAborted)
+            : null;
+        if (record is null || !requester.IsSamePrincipal(record.Principal))
+        {
+            // Another principal's session is indistinguishable from an unknown one.
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status404NotFound, -32001, "Session not found: it was never created, was terminated, or belongs to someone else. Initialize a new session.");
+            return null;
+        }
+
+        var version = http.Request.Headers[McpHttpHeaders.ProtocolVersion].ToString();
+        if (version.Length > 0 && !McpProtocolVersions.IsSupported(version))
+        {
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.ServerError, $"Bad Request: unsupported MCP-Protocol-Version '{version}' (supported: {string.Join(", ", McpProtocolVersions.Supported)}).");
+            return null;
+        }
+
+        // A supported header that differs from the negotiated version is tolerated: the session's version governs.
+        return new McpSession(record, requester);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request from origin {Origin}")]
+    private static partial void LogOriginRefused(ILogger logger, string origin);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The cluster failed to handle {Method}")]
+    private static partial void LogClusterFailure(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stream {StreamId} ended: {Reason}")]
+    private static partial void LogStreamEnded(ILogger logger, string streamId, string reason);
+}

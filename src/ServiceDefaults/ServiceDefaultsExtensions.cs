@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using TaskActors.Runtime.Diagnostics;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>The health, logging and telemetry setup shared by silo and gateway processes.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>The liveness probe path: the process runs.</summary>
+    public const string LivePath = "/health/live";
+
+    /// <summary>The readiness probe path: the process serves requests.</summary>
+    public const string ReadyPath = "/health/ready";
+
+    /// <summary>
+    /// Adds health checks, concise console logging, and OpenTelemetry traces and metrics of the runtime and ASP.NET Core,
+    /// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
+                .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
+                .WithTracing(tracing => tracing.AddSource(RuntimeInstrumentation.Name, "Microsoft.AspNetCore").AddOtlpExporter())
+                .WithMetrics(metrics => metrics.AddMeter(RuntimeInstrumentation.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel").AddOtlpExporter())));
+            builder.Services.AddHostedService<OpenTelemetryLifetime>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps <see cref="LivePath"/> (the process) and <see cref="ReadyPath"/> (every check).</summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
+        app.MapHealthChecks(ReadyPath);
+        return app;
+    }
+}

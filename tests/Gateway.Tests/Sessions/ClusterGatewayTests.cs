@@ -1,0 +1,80 @@
+using System.Text.Json.Nodes;
+using TaskActors.Gateway.Tests.Fixtures;
+using TaskActors.Gateway.Tests.Infrastructure;
+using TaskActors.Gateway.Tests.Tasks;
+using TaskActors.Gateway.Tests.Tools;
+using TaskActors.Grains.Abstractions.Tasks;
+using TaskActors.Runtime.Abstractions.Identity;
+using TaskActors.TestKit;
+using Xunit;
+
+namespace TaskActors.Gateway.Tests.Sessions;
+
+public sealed class ClusterGatewayTests : GatewayTest
+{
+    private static Dictionary<string, string?> FastMembership() => new()
+    {
+        ["TaskActors:Membership:IAmAlivePeriod"] = "00:00:00.100",
+        ["TaskActors:Membership:DeathTimeout"] = "00:00:00.800",
+        ["TaskActors:Membership:TableRefreshPeriod"] = "00:00:00.200",
+    };
+
+    [Fact]
+    public async Task ClientGateway_RunsToolsOnTheSilos_AndCancelsThereToo()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 2);
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var entered = TestGates.WhenEntered(gate);
+        var cancelled = TestGates.WhenCancelled(gate);
+
+        var echo = await client.RequestAsync("tools/call", ToolCallTests.Call("echo", new JsonObject { ["text"] = "via cluster" }), TestCancellation);
+        var task = await client.CreateTaskAsync("gate", new JsonObject { ["gate"] = gate }, 60_000, TestCancellation);
+        await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
+        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", task.Id()))));
+        await client.TaskRequestAsync("tasks/cancel", task.Id(), TestCancellation);
+
+        await cancelled.WaitAsync(TestTimeouts.Default, TestCancellation);
+        Assert.Equal("via cluster", ToolCallTests.Text(echo.Result));
+        Assert.NotNull(holder);
+    }
+
+    [Fact]
+    public async Task Session_IsServedByAnyGatewayReplica()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 2);
+        await using var replica = await host.StartReplicaAsync(LoggerProvider);
+        var first = await ConnectAsync(host);
+        var task = await first.CreateTaskAsync("wait", new JsonObject { ["milliseconds"] = 1 }, 60_000, TestCancellation);
+
+        var second = replica.CreateClient();
+        second.SessionId = first.SessionId;
+        second.ProtocolVersion = first.ProtocolVersion;
+        var result = await second.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+        var listed = (await second.RequestAsync("tasks/list", null, TestCancellation)).Result;
+
+        Assert.Equal("waited", ToolCallTests.Text(result.Result));
+        Assert.Equal(task.Id(), Assert.Single(listed.GetProperty("tasks").EnumerateArray()).Id());
+    }
+
+    [Fact]
+    public async Task Task_IsReDrivenOnASurvivor_WhenItsSiloCrashes()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, FastMembership());
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var task = await client.StartGatedTaskAsync(gate, TestCancellation);
+        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", task.Id()))));
+
+        await host.Cluster.KillSiloAsync(holder);
+        await host.Cluster.WaitForSiloDeclaredDeadAsync(holder.Address, TestTimeouts.Recovery, TestCancellation);
+        var status = await client.TaskRequestAsync("tasks/get", task.Id(), TestCancellation);
+        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is started again", cancellationToken: TestCancellation);
+        TestGates.Open(gate);
+        var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+
+        Assert.Equal("working", status.Result.Status());
+        Assert.Equal("opened", ToolCallTests.Text(result.Result));
+        Assert.DoesNotContain(holder, host.Cluster.Silos);
+    }
+}
