@@ -36,6 +36,7 @@ public static class GatewayHostingExtensions
         services.TryAddSingleton<ClientMessageHandlers>();
         services.TryAddSingleton<McpDispatcher>();
         services.TryAddSingleton<StreamableHttpEndpoint>();
+        services.AddHostedService<TaskActors.Gateway.Hosting.EndpointAnnouncer>();
         return builder;
     }
 }

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace TaskActors.EndToEnd.Tests;
+
+/// <summary>The real Silo binary (gateway co-hosted), started on a free loopback port and killed by its PID.</summary>
+public sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+    private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private SiloProcess(Process process) => _process = process;
+
+    /// <summary>The MCP endpoint URL the silo printed.</summary>
+    public string McpUrl { get; private set; } = string.Empty;
+
+    /// <summary>Everything the process wrote so far (for failure messages).</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static async Task<SiloProcess> StartAsync(CancellationToken cancellationToken)
+    {
+        if (!File.Exists(RepositoryPaths.SiloDll))
+        {
+            throw new InvalidOperationException($"The Silo binary {RepositoryPaths.SiloDll} is not built.");
+        }
+
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { RepositoryPaths.SiloDll, "--urls", $"http://127.0.0.1:{port}" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloDll)!,
+        };
+        var silo = new SiloProcess(Process.Start(start)!);
+        silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        try
+        {
+            silo.McpUrl = await silo._listening.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+            return silo;
+        }
+        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
+        {
+            await silo.DisposeAsync();
+            throw new TimeoutException($"The silo did not print its MCP endpoint within 60 s. Output:\n{silo.Output}", ex);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            _listening.TrySetException(new InvalidOperationException($"The silo exited before listening. Output:\n{Output}"));
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+
+        const string marker = "MCP endpoint: ";
+        var at = line.IndexOf(marker, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            _listening.TrySetResult(line[(at + marker.Length)..].Trim());
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
