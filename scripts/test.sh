@@ -3,6 +3,35 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Runs a command silently; shows its output only if it fails.
+quietly() {
+  local output
+  if ! output="$("$@" 2>&1)"; then
+    printf '%s\n' "$output" >&2
+    echo "test.sh: '$*' failed" >&2
+    return 1
+  fi
+}
+
+# Redis, for the tests that run on real Redis (installed only when missing).
+if ! command -v redis-server >/dev/null 2>&1; then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+  fi
+  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
+fi
+
+# The end-to-end clients (TS SDK, conformance suite, the Node 22 it needs); reinstalled only when the lock file changed.
+e2e=tests/e2e
+stamp="$e2e/node_modules/.installed-lock.sha256"
+lock_hash="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
+if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
+  (cd "$e2e" && quietly npm ci --no-audit --no-fund)
+  echo "$lock_hash" >"$stamp"
+fi
+
 dotnet --info >/dev/null
 dotnet build TaskActors.sln --configuration Release -warnaserror
 dotnet test --solution TaskActors.sln --configuration Release --no-build

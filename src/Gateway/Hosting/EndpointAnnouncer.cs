@@ -15,7 +15,8 @@ internal sealed partial class EndpointAnnouncer(IServer server, IOptions<Gateway
         var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         foreach (var address in addresses)
         {
-            LogListening(logger, address.TrimEnd('/') + options.Value.Path);
+            var url = address.TrimEnd('/') + options.Value.Path;
+            LogListening(logger, url);
         }
 
         return Task.CompletedTask;

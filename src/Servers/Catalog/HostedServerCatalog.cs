@@ -49,15 +49,15 @@ internal sealed class HostedServerCatalog
         {
             foreach (var method in Methods<McpServerToolAttribute>(type))
             {
-                var tool = method.IsStatic
+                AddTool(server, method.IsStatic
                     ? McpServerTool.Create(method, (object?)null, new McpServerToolCreateOptions { Services = services })
-                    : McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance(request.Services ?? services, type), new McpServerToolCreateOptions { Services = services });
-                var support = method.GetCustomAttribute<TaskSupportAttribute>()?.Support ?? definition.DefaultTaskSupport;
-                if (!server.Tools.TryAdd(tool.ProtocolTool.Name, new HostedTool(tool, support)))
-                {
-                    throw new InvalidOperationException($"Server '{path}' has two tools named '{tool.ProtocolTool.Name}'.");
-                }
+                    : McpServerTool.Create(method, request => ActivatorUtilities.CreateInstance(request.Services ?? services, type), new McpServerToolCreateOptions { Services = services }));
             }
+        }
+
+        foreach (var tool in definition.Tools)
+        {
+            AddTool(server, tool);
         }
 
         foreach (var type in definition.ResourceTypes)
@@ -90,6 +90,45 @@ internal sealed class HostedServerCatalog
         }
 
         return server;
+    }
+
+    /// <summary>Creates every server's lifespan state on this silo (before it takes calls).</summary>
+    public async Task StartLifespansAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        foreach (var server in All)
+        {
+            if (server.Definition.Lifespan is { } lifespan)
+            {
+                server.LifespanState = await lifespan(services, cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>Disposes every server's lifespan state that is disposable (after the silo stopped taking calls).</summary>
+    public async Task StopLifespansAsync()
+    {
+        foreach (var server in All)
+        {
+            switch (server.LifespanState)
+            {
+                case IAsyncDisposable asyncDisposable:
+                    await asyncDisposable.DisposeAsync();
+                    break;
+                case IDisposable disposable:
+                    disposable.Dispose();
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Adds a tool; its <see cref="TaskSupportAttribute"/> (from the method, in the SDK's tool metadata) wins over the server's default.</summary>
+    private static void AddTool(HostedServer server, McpServerTool tool)
+    {
+        var support = tool.Metadata.OfType<TaskSupportAttribute>().LastOrDefault()?.Support ?? server.Definition.DefaultTaskSupport;
+        if (!server.Tools.TryAdd(tool.ProtocolTool.Name, new HostedTool(tool, support)))
+        {
+            throw new InvalidOperationException($"Server '{server.Path}' has two tools named '{tool.ProtocolTool.Name}'.");
+        }
     }
 
     private ServerDescriptor Describe(HostedServer root)

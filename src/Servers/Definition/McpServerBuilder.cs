@@ -1,4 +1,5 @@
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TaskActors.Grains.Abstractions.Servers;
 
 namespace TaskActors.Servers.Definition;
@@ -29,6 +30,22 @@ public sealed class McpServerBuilder
     public McpServerBuilder WithTools<TTools>()
     {
         Definition.ToolTypes.Add(typeof(TTools));
+        return this;
+    }
+
+    /// <summary>
+    /// Adds tools built with the SDK's <c>McpServerTool.Create</c>, as the SDK's <c>WithTools(IEnumerable&lt;McpServerTool&gt;)</c>
+    /// does; for example one whose <c>ProtocolTool.InputSchema</c> is a hand-written JSON Schema. Parameters bind from
+    /// DI only if the tool was created with <c>Services</c>.
+    /// </summary>
+    public McpServerBuilder WithTools(IEnumerable<McpServerTool> tools)
+    {
+        ArgumentNullException.ThrowIfNull(tools);
+        foreach (var tool in tools)
+        {
+            Definition.Tools.Add(tool);
+        }
+
         return this;
     }
 

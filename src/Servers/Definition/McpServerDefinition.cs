@@ -1,4 +1,5 @@
 using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using TaskActors.Grains.Abstractions.Servers;
 
 namespace TaskActors.Servers.Definition;
@@ -19,6 +20,12 @@ public sealed class McpServerDefinition
 
     /// <summary>Classes whose <c>[McpServerTool]</c> methods are tools.</summary>
     public IList<Type> ToolTypes { get; } = [];
+
+    /// <summary>
+    /// Tools built with the SDK's <c>McpServerTool.Create</c>, for what attributes cannot say (such as a hand-written
+    /// input schema). Their task support comes from a <see cref="TaskSupportAttribute"/> in their metadata.
+    /// </summary>
+    public IList<McpServerTool> Tools { get; } = [];
 
     /// <summary>Classes whose <c>[McpServerResource]</c> methods are resources.</summary>
     public IList<Type> ResourceTypes { get; } = [];

@@ -18,16 +18,7 @@ internal sealed partial class ServerRegistrationService(
     IServiceProvider services,
     ILogger<ServerRegistrationService> logger) : IHostedLifecycleService
 {
-    public async Task StartingAsync(CancellationToken cancellationToken)
-    {
-        foreach (var server in catalog.All)
-        {
-            if (server.Definition.Lifespan is { } lifespan)
-            {
-                server.LifespanState = await lifespan(services, cancellationToken);
-            }
-        }
-    }
+    public Task StartingAsync(CancellationToken cancellationToken) => catalog.StartLifespansAsync(services, cancellationToken);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -54,21 +45,7 @@ internal sealed partial class ServerRegistrationService(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StoppedAsync(CancellationToken cancellationToken)
-    {
-        foreach (var server in catalog.All)
-        {
-            switch (server.LifespanState)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    public Task StoppedAsync(CancellationToken cancellationToken) => catalog.StopLifespansAsync();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Silo {SiloName} registered {ServerCount} MCP servers with {ToolCount} tools (catalog version {Version})")]
     private static partial void LogRegistered(ILogger logger, string siloName, int serverCount, int toolCount, long version);

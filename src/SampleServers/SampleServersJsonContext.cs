@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using TaskActors.SampleServers.Tasks;
+
+namespace TaskActors.SampleServers;
+
+/// <summary>The JSON contract of the sample servers' own reports.</summary>
+[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(WhoAmIReport))]
+internal sealed partial class SampleServersJsonContext : JsonSerializerContext;
