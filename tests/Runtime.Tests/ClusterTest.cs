@@ -17,7 +17,7 @@ public abstract class ClusterTest : LoggedTest
             .ConfigureLogging(ConfigureLogging)
             .ConfigureHost(host => host.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>()))
             .ConfigureRuntime(runtime => runtime.AddJsonTypeInfoResolver(TestGrainsJsonContext.Default))
-            .ConfigureSilo(silo => silo.AddGrains(typeof(CounterGrain).Assembly).AddMemoryGrainStorage("test"))
+            .ConfigureSilo(silo => silo.AddGrain<CounterGrain>().AddGrain<GateGrain>().AddMemoryGrainStorage("test"))
             .StartAsync(TestCancellation);
 
     /// <summary>Settings for fast failure detection with the real clock: a crashed silo is declared dead within about a second.</summary>

@@ -243,13 +243,17 @@ await check('child_whoami as a task: runs in the mounted child (samples/child)',
   expect(me.serverPath === 'samples/child', `serverPath ${me.serverPath}`);
 });
 
-await check('ask_user as a task: goes input_required, the elicitation carries related-task _meta, the answer resumes it', async () => {
-  const task = await startTask('ask_user', { message: 'Favourite colour?' });
-  const { seen } = await waitForStatus(task.taskId, ['input_required']);
+// The question may reach us on the session's GET stream (the SDK client always keeps one open, and the server sends a
+// task's input requests there while no tasks/result is waiting) or on the stream of tasks/result; the spec allows both.
+// Either way it must carry the related-task _meta, and our answer must resume the task. (The gateway's own tests cover
+// the tasks/result-only route, which this client cannot take.)
+await check('ask_user as a task: its elicitation carries related-task _meta and the answer resumes it', async () => {
   const before = elicitations.length;
+  const task = await startTask('ask_user', { message: 'Favourite colour?' });
+  const { seen } = await waitForStatus(task.taskId, ['input_required', 'completed']);
   const result = await tasks.getTaskResult(task.taskId, CallToolResultSchema);
   const asked = elicitations.slice(before);
-  expect(asked.length === 1, `${asked.length} elicitations arrived during tasks/result`);
+  expect(asked.length === 1, `${asked.length} elicitations arrived for the task`);
   expect(asked[0].message === 'Favourite colour?', `message ${JSON.stringify(asked[0].message)}`);
   expect(asked[0]._meta?.[RELATED_TASK]?.taskId === task.taskId, `elicitation _meta is ${JSON.stringify(asked[0]._meta)}`);
   expect(textOf(result) === 'blue', `result text ${JSON.stringify(textOf(result))}`);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Runtime.Abstractions.Core;
 using TaskActors.Runtime.Configuration;
+using TaskActors.Runtime.Lifecycle;
 
 namespace TaskActors.Runtime.Activation;
 
@@ -12,38 +13,27 @@ internal sealed partial class ActivationCollector(
     IOptions<GrainCollectionOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<ActivationCollector> logger) : BackgroundService
+    ILogger<ActivationCollector> logger) : PeriodicBackgroundService(timeProvider, lifetime, logger)
 {
     private static readonly DeactivationReason IdleReason = new(DeactivationReasonCode.ActivationIdle, "The activation was idle longer than its collection age.");
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => options.Value.CollectionQuantum;
+
+    protected override Task TickAsync(CancellationToken stoppingToken)
     {
-        try
+        var collected = CollectIdle();
+        if (collected > 0)
         {
-            using var timer = new PeriodicTimer(options.Value.CollectionQuantum, timeProvider);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var collected = CollectIdle();
-                if (collected > 0)
-                {
-                    LogCollected(logger, collected);
-                }
-            }
+            LogCollected(logger, collected);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogLoopFailed(logger, ex);
-            lifetime.StopApplication();
-        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>Starts deactivating every idle activation; returns how many.</summary>
     public int CollectIdle()
     {
-        var cutoff = timeProvider.GetUtcNow() - options.Value.CollectionAge;
+        var cutoff = TimeProvider.GetUtcNow() - options.Value.CollectionAge;
         var collected = 0;
         foreach (var activation in catalog.Activations)
         {
@@ -59,7 +49,4 @@ internal sealed partial class ActivationCollector(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Collecting {Count} idle activations")]
     private static partial void LogCollected(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The activation collector failed; stopping the process")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

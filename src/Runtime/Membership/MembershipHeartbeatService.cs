@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Runtime.Configuration;
 using TaskActors.Runtime.Identity;
+using TaskActors.Runtime.Lifecycle;
 
 namespace TaskActors.Runtime.Membership;
 
@@ -13,48 +14,30 @@ internal sealed partial class MembershipHeartbeatService(
     IOptions<MembershipOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<MembershipHeartbeatService> logger) : BackgroundService
+    ILogger<MembershipHeartbeatService> logger) : PeriodicBackgroundService(timeProvider, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => options.Value.IAmAlivePeriod;
+
+    protected override async Task TickAsync(CancellationToken stoppingToken)
     {
         var silo = endpoint.SiloAddress!;
+        bool alive;
         try
         {
-            using var timer = new PeriodicTimer(options.Value.IAmAlivePeriod, timeProvider);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                bool alive;
-                try
-                {
-                    alive = await table.UpdateIAmAliveAsync(silo, timeProvider.GetUtcNow(), stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // One failed heartbeat is not fatal; the death timeout spans several periods.
-                    LogHeartbeatFailed(logger, silo, ex);
-                    continue;
-                }
-
-                if (!alive && lifetime.ApplicationStopping.IsCancellationRequested)
-                {
-                    return; // Graceful shutdown wrote our dead status itself.
-                }
-
-                if (!alive)
-                {
-                    LogDeclaredDead(logger, silo);
-                    lifetime.StopApplication();
-                    return;
-                }
-            }
+            alive = await table.UpdateIAmAliveAsync(silo, TimeProvider.GetUtcNow(), stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // One failed heartbeat is not fatal; the death timeout spans several periods.
+            LogHeartbeatFailed(logger, silo, ex);
+            return;
         }
-        catch (Exception ex)
+
+        if (!alive && !Lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            LogLoopFailed(logger, ex);
-            lifetime.StopApplication();
+            // Graceful shutdown writes our dead status itself; finding it otherwise means the cluster declared us dead.
+            LogDeclaredDead(logger, silo);
+            Lifetime.StopApplication();
         }
     }
 
@@ -63,7 +46,4 @@ internal sealed partial class MembershipHeartbeatService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Silo {SiloAddress} was declared dead by the cluster; stopping")]
     private static partial void LogDeclaredDead(ILogger logger, SiloAddress siloAddress);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The membership heartbeat loop failed; stopping the process")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

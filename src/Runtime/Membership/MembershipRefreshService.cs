@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TaskActors.Runtime.Configuration;
 using TaskActors.Runtime.Directory;
 using TaskActors.Runtime.Identity;
+using TaskActors.Runtime.Lifecycle;
 
 namespace TaskActors.Runtime.Membership;
 
@@ -20,36 +21,13 @@ internal sealed partial class MembershipRefreshService(
     IOptions<MembershipOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<MembershipRefreshService> logger) : BackgroundService
+    ILogger<MembershipRefreshService> logger) : PeriodicBackgroundService(timeProvider, lifetime, logger)
 {
     private readonly MembershipOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            using var timer = new PeriodicTimer(_options.TableRefreshPeriod, timeProvider);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                try
-                {
-                    await RefreshOnceAsync(stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    LogRefreshFailed(logger, ex);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogLoopFailed(logger, ex);
-            lifetime.StopApplication();
-        }
-    }
+    protected override TimeSpan Period => _options.TableRefreshPeriod;
+
+    protected override Task TickAsync(CancellationToken stoppingToken) => RefreshOnceAsync(stoppingToken);
 
     /// <summary>One refresh; in a silo also one round of failure detection.</summary>
     public async Task RefreshOnceAsync(CancellationToken cancellationToken)
@@ -57,10 +35,10 @@ internal sealed partial class MembershipRefreshService(
         var rows = await view.Table.ReadAllAsync(cancellationToken);
         if (endpoint.SiloAddress is { } self)
         {
-            if (rows.FirstOrDefault(r => r.Entry.Silo == self) is { Entry.Status: SiloStatus.Dead } && !lifetime.ApplicationStopping.IsCancellationRequested)
+            if (rows.FirstOrDefault(r => r.Entry.Silo == self) is { Entry.Status: SiloStatus.Dead } && !Lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 LogSelfDead(logger, self);
-                lifetime.StopApplication();
+                Lifetime.StopApplication();
             }
 
             if (await DeclareStaleSilosDeadAsync(rows, self, cancellationToken))
@@ -74,7 +52,7 @@ internal sealed partial class MembershipRefreshService(
 
     private async Task<bool> DeclareStaleSilosDeadAsync(IReadOnlyList<MembershipRow> rows, SiloAddress self, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = TimeProvider.GetUtcNow();
         var declared = new List<SiloAddress>();
         foreach (var row in rows)
         {
@@ -106,10 +84,4 @@ internal sealed partial class MembershipRefreshService(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Silo {SiloAddress} finds itself declared dead in the membership table; stopping")]
     private static partial void LogSelfDead(ILogger logger, SiloAddress siloAddress);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the membership table failed")]
-    private static partial void LogRefreshFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The membership refresh loop failed; stopping the process")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Runtime.Configuration;
+using TaskActors.Runtime.Lifecycle;
 
 namespace TaskActors.Runtime.Messaging;
 
@@ -11,35 +12,21 @@ internal sealed partial class DeadlineSweeper(
     IOptions<MessagingOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<DeadlineSweeper> logger) : BackgroundService
+    ILogger<DeadlineSweeper> logger) : PeriodicBackgroundService(timeProvider, lifetime, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => options.Value.DeadlineCheckPeriod;
+
+    protected override Task TickAsync(CancellationToken stoppingToken)
     {
-        try
+        var expired = registry.ExpireOverdue(TimeProvider.GetUtcNow());
+        if (expired > 0)
         {
-            using var timer = new PeriodicTimer(options.Value.DeadlineCheckPeriod, timeProvider);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                var expired = registry.ExpireOverdue(timeProvider.GetUtcNow());
-                if (expired > 0)
-                {
-                    LogExpired(logger, expired);
-                }
-            }
+            LogExpired(logger, expired);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogLoopFailed(logger, ex);
-            lifetime.StopApplication();
-        }
+
+        return Task.CompletedTask;
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} grain calls passed their deadline without a response")]
     private static partial void LogExpired(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The grain call deadline sweep failed; stopping the process")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
 }

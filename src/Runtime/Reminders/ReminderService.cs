@@ -6,6 +6,7 @@ using TaskActors.Runtime.Abstractions.Identity;
 using TaskActors.Runtime.Abstractions.Reminders;
 using TaskActors.Runtime.Configuration;
 using TaskActors.Runtime.Identity;
+using TaskActors.Runtime.Lifecycle;
 using TaskActors.Runtime.Membership;
 
 namespace TaskActors.Runtime.Reminders;
@@ -24,13 +25,14 @@ internal sealed partial class ReminderService(
     IOptions<ReminderOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
-    ILogger<ReminderService> logger) : BackgroundService
+    ILogger<ReminderService> logger) : PeriodicBackgroundService(timeProvider, lifetime, logger)
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(GrainId Grain, string Name), LocalReminder> _local = [];
     private (uint Begin, uint End)? _range;
     private long _generation;
     private bool _stopped;
+    private IDisposable? _subscription;
 
     public async Task<IGrainReminder> RegisterOrUpdateAsync(GrainId grainId, string reminderName, TimeSpan dueTime, TimeSpan period, CancellationToken cancellationToken)
     {
@@ -41,7 +43,7 @@ internal sealed partial class ReminderService(
             throw new ArgumentOutOfRangeException(nameof(period), period, $"Reminder '{reminderName}' of grain {grainId} has period {period}; the minimum is Reminders:MinimumPeriod = {options.Value.MinimumPeriod}.");
         }
 
-        var entry = new ReminderEntry { GrainId = grainId, ReminderName = reminderName, StartAt = timeProvider.GetUtcNow() + dueTime, Period = period };
+        var entry = new ReminderEntry { GrainId = grainId, ReminderName = reminderName, StartAt = TimeProvider.GetUtcNow() + dueTime, Period = period };
         var etag = await table.UpsertRowAsync(entry, cancellationToken).ConfigureAwait(false);
         entry = entry with { ETag = etag };
         lock (_lock)
@@ -130,8 +132,6 @@ internal sealed partial class ReminderService(
         }
     }
 
-    private TimeProvider Clock => timeProvider;
-
     public int LocalReminderCount
     {
         get
@@ -160,27 +160,24 @@ internal sealed partial class ReminderService(
         await base.StopAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Period => options.Value.RefreshPeriod;
+
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        using var subscription = membership.Subscribe(changed => _ = RefreshSafelyAsync(stoppingToken));
-        try
-        {
-            await RefreshSafelyAsync(stoppingToken);
-            using var timer = new PeriodicTimer(options.Value.RefreshPeriod, timeProvider);
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await RefreshSafelyAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex)
-        {
-            LogLoopFailed(logger, ex);
-            lifetime.StopApplication();
-        }
+        // Subscribed before the silo becomes active, so the refresh that gives this silo its range is never missed.
+        _subscription = membership.Subscribe(changed => _ = RefreshSafelyAsync(CancellationToken.None));
+        return base.StartAsync(cancellationToken);
     }
+
+    public override void Dispose()
+    {
+        _subscription?.Dispose();
+        base.Dispose();
+    }
+
+    protected override Task OnStartedAsync(CancellationToken stoppingToken) => RefreshSafelyAsync(stoppingToken);
+
+    protected override Task TickAsync(CancellationToken stoppingToken) => RefreshAsync(stoppingToken);
 
     private async Task RefreshSafelyAsync(CancellationToken cancellationToken)
     {
@@ -225,9 +222,6 @@ internal sealed partial class ReminderService(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the reminder table failed")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "The reminder loop failed; stopping the process")]
-    private static partial void LogLoopFailed(ILogger logger, Exception exception);
-
     /// <summary>The in-memory timer of one owned reminder; ticks fall on <c>StartAt + k * Period</c>.</summary>
     private sealed class LocalReminder : IDisposable
     {
@@ -242,9 +236,9 @@ internal sealed partial class ReminderService(
             Entry = entry;
             Generation = generation;
             _service = service;
-            var now = service.Clock.GetUtcNow();
+            var now = service.TimeProvider.GetUtcNow();
             _nextDue = now <= entry.StartAt ? entry.StartAt : BoundaryAfter(now - TimeSpan.FromTicks(1));
-            _timer = service.Clock.CreateTimer(static s => ((LocalReminder)s!).OnDue(), this, _nextDue - now, Timeout.InfiniteTimeSpan);
+            _timer = service.TimeProvider.CreateTimer(static s => ((LocalReminder)s!).OnDue(), this, _nextDue - now, Timeout.InfiniteTimeSpan);
         }
 
         public ReminderEntry Entry { get; }
@@ -273,7 +267,7 @@ internal sealed partial class ReminderService(
             lock (_lock)
             {
                 dueAt = _nextDue;
-                var now = _service.Clock.GetUtcNow();
+                var now = _service.TimeProvider.GetUtcNow();
                 _nextDue = BoundaryAfter(now > dueAt ? now : dueAt);
                 delay = _nextDue - now;
             }
