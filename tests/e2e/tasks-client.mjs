@@ -133,7 +133,7 @@ await check('initialize: server declares tasks (list, cancel, tools/call)', asyn
 
 await check('tools/list: execution.taskSupport per tool', async () => {
   const expected = {
-    slow_echo: 'optional', required_job: 'required', sync_only: 'forbidden', boom: 'optional', soft_fail: 'optional',
+    slow_echo: 'optional', required_job: 'required', sync_only: 'forbidden', noop: 'optional', boom: 'optional', soft_fail: 'optional',
     whoami: 'optional', ask_user: 'optional', tick_counter: 'optional', tick_count: 'forbidden', child_whoami: 'optional'
   };
   const tools = [];

@@ -8,7 +8,10 @@ using TaskActors.Servers.Definition;
 
 namespace TaskActors.SampleServers.Tasks;
 
-/// <summary>Task fixtures for each task support level and each way a run ends: waiting, at once, throwing, an error result.</summary>
+/// <summary>
+/// Task fixtures for each task support level and each way a run ends: waiting, at once, throwing, an error result; and
+/// <c>noop</c>, the no-op that bench/TaskLoad drives here and on the TypeScript SDK's task server alike.
+/// </summary>
 /// <param name="timeProvider">The clock waits run on.</param>
 [McpServerToolType]
 internal sealed class TaskFixtureTools(TimeProvider timeProvider)
@@ -38,6 +41,11 @@ internal sealed class TaskFixtureTools(TimeProvider timeProvider)
     [Description("Returns at once. Must not run as a task.")]
     [TaskSupport(ToolTaskSupport.Forbidden)]
     public static string SyncOnly() => "sync_only ran as a plain call.";
+
+    [McpServerTool(Name = "noop")]
+    [Description("Does nothing and returns \"ok\" at once. May run as a task.")]
+    [TaskSupport(ToolTaskSupport.Optional)]
+    public static string Noop() => "ok";
 
     [McpServerTool(Name = "boom")]
     [Description("Always throws, to show how a failing tool ends. May run as a task.")]

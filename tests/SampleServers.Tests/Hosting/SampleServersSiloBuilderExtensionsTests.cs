@@ -29,6 +29,7 @@ public sealed class SampleServersSiloBuilderExtensionsTests : SampleServersTest
         ["slow_echo"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["required_job"] = (SampleServerNames.Samples, ToolTaskSupport.Required),
         ["sync_only"] = (SampleServerNames.Samples, ToolTaskSupport.Forbidden),
+        ["noop"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["boom"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["soft_fail"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["whoami"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),

@@ -74,6 +74,19 @@ public sealed class TaskFixtureToolsTests : SampleServersTest
         Assert.NotEqual(true, result.IsError);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Noop_ReturnsOk_AsATaskAndAsAPlainCall(bool isBackgroundTask)
+    {
+        await using var host = await StartHostAsync();
+
+        var outcome = await host.CallToolAsync(new ToolCall("noop") { IsBackgroundTask = isBackgroundTask }, cancellationToken: TestCancellation);
+
+        Assert.Equal(ToolTaskStatus.Completed, outcome.Status);
+        JsonAssert.Equal("""{"content":[{"type":"text","text":"ok"}]}""", outcome.Result);
+    }
+
     [Fact]
     public async Task Boom_EndsInAnErrorResult_ThatHidesTheException()
     {
