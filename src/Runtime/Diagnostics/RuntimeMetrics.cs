@@ -7,7 +7,7 @@ using TaskActors.Runtime.Messaging;
 
 namespace TaskActors.Runtime.Diagnostics;
 
-/// <summary>The runtime's instruments: calls, call durations, activations, state writes.</summary>
+/// <summary>The runtime's instruments: calls, call durations, activations, state reads and writes.</summary>
 internal sealed class RuntimeMetrics
 {
     private readonly Counter<long> _calls;
@@ -15,6 +15,7 @@ internal sealed class RuntimeMetrics
     private readonly UpDownCounter<long> _activations;
     private readonly Counter<long> _activationsCreated;
     private readonly Counter<long> _deactivations;
+    private readonly Counter<long> _stateReads;
     private readonly Counter<long> _stateWrites;
     private readonly KeyValuePair<string, object?> _silo;
 
@@ -27,6 +28,7 @@ internal sealed class RuntimeMetrics
         _activations = meter.CreateUpDownCounter<long>("taskactors.activations.active", "{activation}", "Activations currently in the catalog.");
         _activationsCreated = meter.CreateCounter<long>("taskactors.activations.created", "{activation}", "Activations created.");
         _deactivations = meter.CreateCounter<long>("taskactors.activations.deactivated", "{activation}", "Activations deactivated, by reason.");
+        _stateReads = meter.CreateCounter<long>("taskactors.storage.reads", "{read}", "Grain state reads (activation loads and explicit re-reads), by state name.");
         _stateWrites = meter.CreateCounter<long>("taskactors.storage.writes", "{write}", "Grain state writes and clears, by state name.");
     }
 
@@ -55,6 +57,8 @@ internal sealed class RuntimeMetrics
         _activations.Add(-1, new TagList { _silo, { RuntimeInstrumentation.GrainTypeTag, grainType.Value } });
         _deactivations.Add(1, new TagList { _silo, { RuntimeInstrumentation.GrainTypeTag, grainType.Value }, { "taskactors.deactivation.reason", reason.ToString() } });
     }
+
+    public void StateRead(string stateName) => _stateReads.Add(1, _silo, new(RuntimeInstrumentation.StateTag, stateName));
 
     public void StateWritten(string stateName) => _stateWrites.Add(1, _silo, new(RuntimeInstrumentation.StateTag, stateName));
 }

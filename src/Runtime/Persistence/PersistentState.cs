@@ -28,6 +28,7 @@ internal sealed class PersistentState<TState>(
     public async Task ReadStateAsync(CancellationToken cancellationToken = default)
     {
         var record = await storage.ReadAsync(stateName, grainId, cancellationToken);
+        metrics.StateRead(stateName);
         if (record is null)
         {
             State = new TState();
