@@ -1,13 +1,18 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using TaskActors.Runtime.Diagnostics;
+using TaskActors.ServiceDefaults;
+using TaskActors.ServiceDefaults.Diagnostics;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,9 +25,13 @@ public static class ServiceDefaultsExtensions
     /// <summary>The readiness probe path: the process serves requests.</summary>
     public const string ReadyPath = "/health/ready";
 
+    /// <summary>The runtime's counter totals, mapped only when <see cref="DiagnosticsOptions.Counters"/> is on.</summary>
+    public const string CountersPath = "/diagnostics/counters";
+
     /// <summary>
-    /// Adds health checks, concise console logging, and OpenTelemetry traces and metrics of the runtime and ASP.NET Core,
-    /// exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set.
+    /// Adds health checks, concise console logging, OpenTelemetry traces and metrics of the runtime and ASP.NET Core
+    /// (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), and the opt-in diagnostics of
+    /// <c>TaskActors:Diagnostics</c>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
@@ -33,6 +42,8 @@ public static class ServiceDefaultsExtensions
             options.TimestampFormat = "HH:mm:ss ";
         });
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddOptions<DiagnosticsOptions>().Bind(builder.Configuration.GetSection("TaskActors").GetSection(DiagnosticsOptions.SectionName));
+        builder.Services.TryAddSingleton<RuntimeCounters>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
@@ -45,12 +56,21 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    /// <summary>Maps <see cref="LivePath"/> (the process) and <see cref="ReadyPath"/> (every check).</summary>
+    /// <summary>
+    /// Maps <see cref="LivePath"/> (the process) and <see cref="ReadyPath"/> (every check), and <see cref="CountersPath"/>
+    /// when <see cref="DiagnosticsOptions.Counters"/> is on (counting starts here, before the host starts).
+    /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = check => check.Tags.Contains("live") });
         app.MapHealthChecks(ReadyPath);
+        if (app.Services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Counters)
+        {
+            var counters = app.Services.GetRequiredService<RuntimeCounters>();
+            app.MapGet(CountersPath, () => TypedResults.Json(counters.Report(), ServiceDefaultsJsonContext.Default.CounterReport));
+        }
+
         return app;
     }
 }
