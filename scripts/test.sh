@@ -24,13 +24,7 @@ if ! command -v redis-server >/dev/null 2>&1; then
 fi
 
 # The end-to-end clients (TS SDK, conformance suite, the Node 22 it needs); reinstalled only when the lock file changed.
-e2e=tests/e2e
-stamp="$e2e/node_modules/.installed-lock.sha256"
-lock_hash="$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)"
-if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
-  (cd "$e2e" && quietly npm ci --no-audit --no-fund)
-  echo "$lock_hash" >"$stamp"
-fi
+quietly scripts/npm-ci-when-lock-changed.sh tests/e2e
 
 dotnet --info >/dev/null
 dotnet build TaskActors.sln --configuration Release -warnaserror

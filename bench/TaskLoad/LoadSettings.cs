@@ -1,0 +1,36 @@
+using TaskActors.TaskLoad.Hosting;
+
+namespace TaskActors.TaskLoad;
+
+/// <summary>What one benchmark run does; every value comes from a command-line option.</summary>
+internal sealed record LoadSettings
+{
+    /// <summary>The numbers of concurrent clients to measure, one run of each server per number.</summary>
+    public required IReadOnlyList<int> Concurrency { get; init; }
+
+    /// <summary>How long each measured window lasts (unless <see cref="Tasks"/> is set).</summary>
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>When set, each measured window completes this many tasks instead of lasting <see cref="Duration"/>.</summary>
+    public int? Tasks { get; init; }
+
+    /// <summary>How long the same load runs, unmeasured, before each window.</summary>
+    public required TimeSpan Warmup { get; init; }
+
+    /// <summary>The ttl each tools/call requests for its task, in milliseconds.</summary>
+    public required long TtlMilliseconds { get; init; }
+
+    /// <summary>How many tasks/get each iteration sends between the create and tasks/result.</summary>
+    public required int GetsPerTask { get; init; }
+
+    public required IReadOnlyList<ServerKind> Servers { get; init; }
+
+    /// <summary>The build configuration of the Silo binary to start.</summary>
+    public required string Configuration { get; init; }
+
+    /// <summary>Extra <c>key=value</c> settings for the Silo, after the benchmark's own.</summary>
+    public required IReadOnlyList<string> SiloSettings { get; init; }
+
+    /// <summary>Where to write the results as Markdown; null for none.</summary>
+    public string? MarkdownPath { get; init; }
+}
