@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using TaskActors.Gateway.Auth;
@@ -219,22 +220,38 @@ internal sealed partial class StreamableHttpEndpoint
     private async Task<byte[]?> ReadBodyAsync(HttpContext http)
     {
         var limit = Options.MaxRequestBodyBytes;
-        if (http.Request.ContentLength > limit)
+        if (http.Request.ContentLength is { } length)
         {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > limit)
+            if (length > limit)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            // The usual case: the body has a declared length (Kestrel delivers exactly that many bytes), so it is read
+            // straight into its own array, without a scratch buffer and a copy per request.
+            var body = new byte[length];
+            await http.Request.Body.ReadExactlyAsync(body, http.RequestAborted);
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
+            {
+                if (buffer.Length + read > limit)
+                {
+                    return null;
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

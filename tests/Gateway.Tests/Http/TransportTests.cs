@@ -48,6 +48,24 @@ public sealed class TransportTests : GatewayTest
         await AssertTransportErrorAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
+    [Theory]
+    [InlineData(100, HttpStatusCode.OK)]
+    [InlineData(4000, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task Post_ReadsABodyOfUndeclaredLength_UpToTheLimit(int textLength, HttpStatusCode expected)
+    {
+        await using var host = await StartAsync(new Dictionary<string, string?> { ["TaskActors:Gateway:MaxRequestBodyBytes"] = "2048" });
+        var client = await ConnectAsync(host);
+        var body = """{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"echo","arguments":{"text":"TEXT"}}}""".Replace("TEXT", new string('x', textLength), StringComparison.Ordinal);
+
+        using var response = await client.PostAsync(body, r => r.Content = new UnsizedContent(body), TestCancellation);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.OK)
+        {
+            Assert.Contains(new string('x', textLength), await response.Content.ReadAsStringAsync(TestCancellation), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Post_IsParseError_WhenBodyIsNotValidJson()
     {
@@ -271,5 +289,25 @@ public sealed class TransportTests : GatewayTest
         Assert.Equal(JsonValueKind.Null, body.GetProperty("id").ValueKind);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("error").GetProperty("message").GetString()));
         return body.GetProperty("error").GetProperty("code").GetInt32();
+    }
+
+    /// <summary>A JSON body sent without Content-Length (chunked), as a streaming client sends it.</summary>
+    private sealed class UnsizedContent : HttpContent
+    {
+        private readonly byte[] _body;
+
+        public UnsizedContent(string body)
+        {
+            _body = Encoding.UTF8.GetBytes(body);
+            Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(_body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
