@@ -10,7 +10,7 @@ var concurrency = new Option<int[]>("--concurrency", "-c")
 };
 var duration = new Option<double>("--duration", "-d") { Description = "Seconds each measured window lasts.", DefaultValueFactory = _ => 20 };
 var tasks = new Option<int?>("--tasks", "-n") { Description = "Tasks per measured window, instead of --duration." };
-var warmup = new Option<double>("--warmup") { Description = "Seconds of the same load, unmeasured, before each window.", DefaultValueFactory = _ => 10 };
+var warmup = new Option<double>("--warmup") { Description = "Seconds of the same load, unmeasured, before each window.", DefaultValueFactory = _ => 30 };
 var ttl = new Option<long>("--ttl") { Description = "The ttl (ms) each tools/call requests for its task.", DefaultValueFactory = _ => 60_000 };
 var gets = new Option<int>("--gets") { Description = "tasks/get requests per task, between the create and tasks/result.", DefaultValueFactory = _ => 1 };
 var servers = new Option<string>("--servers") { Description = "Which servers to drive.", DefaultValueFactory = _ => "both" };

@@ -8,7 +8,7 @@ namespace TaskActors.TaskLoad.Reporting;
 internal static class ResultRows
 {
     public static readonly string[] ThroughputHeader =
-        ["Server", "Clients", "Completed", "Tasks/s", "Errors", "Server CPU ms/task", "Server cores", "Load-gen cores", "Other cores", "Server RSS MB", "Storage writes/task", "Storage reads/task"];
+        ["Server", "Clients", "Completed", "Tasks/s", "Errors", "Server CPU ms/task", "Server cores", "Load-gen cores", "Other cores (kernel, other processes)", "Server RSS MB", "Storage writes/task", "Storage reads/task"];
 
     public static readonly string[] LatencyHeader =
         ["Server", "Clients", "create p50 / p90 / p99 / max", "get p50 / p90 / p99 / max", "result p50 / p90 / p99 / max"];
