@@ -41,6 +41,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>The MCP endpoint the process printed.</summary>
     public Uri McpUrl => _mcpUrl ?? throw new InvalidOperationException($"{Name} has not printed its endpoint yet.");
 
+    /// <summary>Throws, with the exit code and the last output, when the process has ended on its own.</summary>
+    public void EnsureRunning()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"{Name} (pid {Pid}) exited with code {_process.ExitCode}. Its last output:\n{Output()}");
+        }
+    }
+
     /// <summary>CPU time the process has used so far.</summary>
     public TimeSpan CpuTime
     {

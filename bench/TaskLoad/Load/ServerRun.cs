@@ -27,12 +27,14 @@ internal static class ServerRun
             throw new InvalidOperationException($"Every warm-up task of {server.Name} failed: {warmup.Errors.First().Key}\nServer output:\n{server.Output()}");
         }
 
+        server.EnsureRunning();
         var countersBefore = kind == ServerKind.TaskActors ? await RuntimeCounterSnapshot.ReadAsync(http, server.McpUrl, cancellationToken) : null;
         var serverCpu = server.CpuTime;
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var machineCpu = MachineCpu.BusyTime();
         report(settings.Tasks is { } tasks ? $"measuring {tasks} tasks" : $"measuring for {settings.Duration.TotalSeconds:0.#} s");
         var phase = await LoadPhase.RunAsync(clients, settings.Duration, settings.Tasks, cancellationToken);
+        server.EnsureRunning();
         serverCpu = server.CpuTime - serverCpu;
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         machineCpu = MachineCpu.BusyTime() - machineCpu;

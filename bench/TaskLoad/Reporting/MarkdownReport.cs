@@ -15,7 +15,7 @@ internal static class MarkdownReport
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Command: `{commandLine}`")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory} RAM, {machine.OperatingSystem}; {machine.DotNet}; Node {machine.Node}; {machine.BackgroundCores:0.00} cores busy before the run.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory} RAM, {machine.OperatingSystem}; {machine.DotNet}; Node {machine.Node}.")
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Each window: {window} after {settings.Warmup.TotalSeconds:0.#} s of warm-up; {settings.GetsPerTask} tasks/get per task; ttl {settings.TtlMilliseconds} ms; every server process freshly started.")
             .AppendLine();
