@@ -3,7 +3,8 @@ using TaskActors.Runtime.Hosting;
 using TaskActors.SampleServers.Hosting;
 
 // One silo with the gateway co-hosted and in-memory providers: `dotnet run --project src/Silo`.
-var builder = WebApplication.CreateBuilder(args);
+// Settings come from the binary's folder, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.AddActorSilo(silo => silo
     .UseLocalCluster()

@@ -47,6 +47,12 @@ public sealed class GatewayOptions
     public TimeSpan SseRetry { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// Task operations (create, get, result, list, cancel) one requestor may make per second on one gateway replica;
+    /// bursts may reach twice this. Beyond it the operation fails with error -32052. Default 1000.
+    /// </summary>
+    public int TaskOperationsPerSecond { get; set; } = 1000;
+
+    /// <summary>
     /// Request headers copied into a task's context snapshot (case-insensitive names). Never include Authorization:
     /// the token travels in its own encrypted field. Default: user-agent, x-request-id, traceparent, tracestate,
     /// accept-language.

@@ -92,7 +92,7 @@ public sealed partial class TaskGrain
         if (_durable)
         {
             var status = Record.Status.ToWireString();
-            LogFinished(logger, Record.Context!.TaskId, Record.Context.Scope, status);
+            LogFinished(_audit, Record.Context!.TaskId, Record.Context.Scope, status);
             await ReleaseAdmissionAsync();
         }
 
@@ -138,7 +138,7 @@ public sealed partial class TaskGrain
         }
 
         await PersistAsync(cancellationToken);
-        LogRedriven(logger, Record.Context!.TaskId, Record.Attempt);
+        LogRedriven(_logger, Record.Context!.TaskId, Record.Attempt);
         StartRun();
     }
 
@@ -176,7 +176,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // A leftover reminder finds the task terminal on its next tick and removes itself.
-            LogReminderCleanupFailed(logger, GrainId.Key, ex);
+            LogReminderCleanupFailed(_logger, GrainId.Key, ex);
         }
     }
 
@@ -194,7 +194,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // The scope rebuilds its counts from storage when it next activates.
-            LogReleaseFailed(logger, GrainId.Key, ex);
+            LogReleaseFailed(_logger, GrainId.Key, ex);
         }
     }
 
