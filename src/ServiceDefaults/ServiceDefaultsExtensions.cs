@@ -8,6 +8,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using TaskActors.Runtime.Diagnostics;
+using TaskActors.ServiceDefaults.Health;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -17,7 +18,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>The liveness probe path: the process runs.</summary>
     public const string LivePath = "/health/live";
 
-    /// <summary>The readiness probe path: the process serves requests.</summary>
+    /// <summary>The readiness probe path: the process serves requests (its silo is active, or its client connected).</summary>
     public const string ReadyPath = "/health/ready";
 
     /// <summary>
@@ -32,7 +33,9 @@ public static class ServiceDefaultsExtensions
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
+            .AddCheck<RuntimeHealthCheck>("runtime", tags: ["ready"]);
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel

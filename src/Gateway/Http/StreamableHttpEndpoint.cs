@@ -85,7 +85,7 @@ internal sealed partial class StreamableHttpEndpoint(
         if (record is null || !requester.IsSamePrincipal(record.Principal))
         {
             // Another principal's session is indistinguishable from an unknown one.
-            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status404NotFound, -32001, "Session not found: it was never created, was terminated, or belongs to someone else. Initialize a new session.");
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status404NotFound, McpErrorCodes.SessionNotFound, "Session not found: it was never created, was terminated, or belongs to someone else. Initialize a new session.");
             return null;
         }
 

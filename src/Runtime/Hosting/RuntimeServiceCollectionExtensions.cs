@@ -44,6 +44,8 @@ internal static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IPlacementDirector, RandomPlacementDirector>();
         services.TryAddSingleton<MembershipView>();
         services.TryAddSingleton<RuntimeMetrics>();
+        services.TryAddSingleton<RuntimeStatus>();
+        services.TryAddSingleton<IRuntimeStatus>(sp => sp.GetRequiredService<RuntimeStatus>());
         services.AddHostedService<DeadlineSweeper>();
         services.AddHostedService<MembershipRefreshService>();
     }
