@@ -101,8 +101,15 @@ public sealed partial class TaskGrain
 
     private bool IsCurrentRun(int attempt) => _started && attempt == Record.Attempt && !Record.Status.IsTerminal();
 
+    /// <summary>
+    /// Message numbers continue across activations: attempt n numbers its messages from n × 2^32, so a stream resuming
+    /// with a cursor from an activation lost with its silo still gets every message of the re-driven run.
+    /// </summary>
+    private static long FirstSequenceOf(int attempt) => (long)attempt << 32;
+
     private void StartRun()
     {
+        _lastSequence = Math.Max(_lastSequence, FirstSequenceOf(Record.Attempt));
         var context = Record.Context! with { AccessToken = _token };
         _run = runs.Start(GrainId.Key, context, Record.Attempt, _durable);
         _keepAlive ??= RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
