@@ -5,9 +5,12 @@ using TaskActors.Runtime.Configuration;
 
 namespace TaskActors.Runtime.Messaging;
 
-/// <summary>The periodic sweep that fails pending calls past their deadline.</summary>
+/// <summary>
+/// The periodic sweep that enforces call deadlines: it fails the calls this process waits on past their deadline and,
+/// in a silo, trips the tokens of the calls it runs whose callers' deadlines have passed.
+/// </summary>
 internal sealed partial class DeadlineSweeper(
-    PendingCallRegistry registry,
+    IEnumerable<IDeadlineTracker> trackers,
     IOptions<MessagingOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -20,7 +23,8 @@ internal sealed partial class DeadlineSweeper(
             using var timer = new PeriodicTimer(options.Value.DeadlineCheckPeriod, timeProvider);
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var expired = registry.ExpireOverdue(timeProvider.GetUtcNow());
+                var now = timeProvider.GetUtcNow();
+                var expired = trackers.Sum(tracker => tracker.ExpireOverdue(now));
                 if (expired > 0)
                 {
                     LogExpired(logger, expired);
@@ -37,7 +41,7 @@ internal sealed partial class DeadlineSweeper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} grain calls passed their deadline without a response")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} grain calls passed their deadline")]
     private static partial void LogExpired(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "The grain call deadline sweep failed; stopping the process")]
