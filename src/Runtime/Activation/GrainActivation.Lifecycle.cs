@@ -158,7 +158,7 @@ internal sealed partial class GrainActivation
         List<IncomingCall> calls;
         lock (_lock)
         {
-            calls = [.. _running.OfType<IncomingCall>()];
+            calls = [.. _running.Items.OfType<IncomingCall>()];
         }
 
         foreach (var call in calls)
