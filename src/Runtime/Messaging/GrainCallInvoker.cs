@@ -55,31 +55,15 @@ internal sealed partial class GrainCallInvoker(
             for (var attempt = 0; ; attempt++)
             {
                 var target = await locator.ResolveAsync(grainId, cancellationToken);
-                var remaining = attempt == 0 ? _options.ResponseTimeout : deadline - timeProvider.GetUtcNow();
-                var request = new GrainCallRequest
-                {
-                    CallId = pendingCalls.NextCallId(),
-                    Sender = endpoint.SenderId,
-                    TargetGrain = grainId,
-                    Method = method.Alias,
-                    Arguments = payload,
-                    Timeout = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
-                    TraceParent = activity?.Id,
-                };
-
-                var call = new PendingCall(request.CallId, deadline, target);
-                pendingCalls.Add(call);
+                var call = SendAttempt(grainId, method, payload, target, deadline, attempt, activity, cancellationToken);
                 GrainCallResponse response;
                 try
                 {
-                    using var registration = cancellationToken.CanBeCanceled
-                        ? cancellationToken.UnsafeRegister(static state => ((PendingCall)state!).Complete(GrainCallResponse.Cancelled), call)
-                        : default;
-                    Send(target, request, call);
                     response = await call.Task;
                 }
                 finally
                 {
+                    call.StopListening();
                     pendingCalls.Remove(call);
                 }
 
@@ -89,13 +73,13 @@ internal sealed partial class GrainCallInvoker(
                     return method.ResultTypeInfo is JsonTypeInfo<T> resultTypeInfo ? JsonSerializer.Deserialize(response.Result, resultTypeInfo)! : default!;
                 }
 
-                var backoff = OnFailedAttempt(grainId, method, target, request.CallId, response, deadline, attempt, cancellationToken);
+                var backoff = OnFailedAttempt(grainId, method, call, response, deadline, attempt, cancellationToken);
                 if (backoff > TimeSpan.Zero)
                 {
                     await Task.Delay(backoff, timeProvider, cancellationToken);
                 }
 
-                LogResending(logger, method.DisplayName, grainId, target, response.Status);
+                LogResending(logger, method.DisplayName, grainId, call.Target, response.Status);
             }
         }
         catch (Exception ex)
@@ -124,17 +108,54 @@ internal sealed partial class GrainCallInvoker(
         return activity;
     }
 
-    /// <summary>Hands the call to the local silo (no transport, still serialized) or to the transport.</summary>
-    private void Send(SiloAddress target, GrainCallRequest request, PendingCall call)
+    /// <summary>
+    /// Sends one attempt of a call to <paramref name="target"/>: to the local silo directly (no transport, still
+    /// serialized) or through the transport. Returns the pending call its response completes, registered for the
+    /// deadline sweep and listening to the caller's token.
+    /// </summary>
+    private PendingCall SendAttempt(
+        GrainId grainId,
+        GrainMethodDescriptor method,
+        byte[] payload,
+        SiloAddress target,
+        DateTimeOffset deadline,
+        int attempt,
+        Activity? activity,
+        CancellationToken cancellationToken)
     {
-        if (target == endpoint.SiloAddress && localReceiver.Receiver is { } receiver)
+        var remaining = attempt == 0 ? _options.ResponseTimeout : deadline - timeProvider.GetUtcNow();
+        var request = new GrainCallRequest
         {
-            receiver.Receive(request, call);
-        }
-        else
+            CallId = pendingCalls.NextCallId(),
+            Sender = endpoint.SenderId,
+            TargetGrain = grainId,
+            Method = method.Alias,
+            Arguments = payload,
+            Timeout = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
+            TraceParent = activity?.Id,
+        };
+
+        var call = new PendingCall(request.CallId, deadline, target);
+        pendingCalls.Add(call);
+        try
         {
-            transport.Send(target, request, call);
+            if (target == endpoint.SiloAddress && localReceiver.Receiver is { } receiver)
+            {
+                receiver.Receive(request, call);
+            }
+            else
+            {
+                transport.Send(target, request, call);
+            }
         }
+        catch
+        {
+            pendingCalls.Remove(call);
+            throw;
+        }
+
+        call.ListenTo(cancellationToken);
+        return call;
     }
 
     /// <summary>
@@ -144,13 +165,13 @@ internal sealed partial class GrainCallInvoker(
     private TimeSpan OnFailedAttempt(
         GrainId grainId,
         GrainMethodDescriptor method,
-        SiloAddress target,
-        long callId,
+        PendingCall call,
         GrainCallResponse response,
         DateTimeOffset deadline,
         int attempt,
         CancellationToken cancellationToken)
     {
+        var target = call.Target;
         switch (response.Status)
         {
             case GrainCallStatus.Exception when IsDeadlineCancellation(response.Exception!, deadline, cancellationToken):
@@ -175,7 +196,7 @@ internal sealed partial class GrainCallInvoker(
             case GrainCallStatus.Redirect:
                 throw new GrainCallException($"Grain call {method.DisplayName} on {grainId} was redirected {attempt + 1} times; the last redirect pointed at {response.RedirectTo?.Silo}.");
             case GrainCallStatus.Cancelled:
-                SendCancellation(target, callId);
+                SendCancellation(target, call.CallId);
                 throw new OperationCanceledException(cancellationToken);
             default:
                 throw new GrainCallTimeoutException(grainId.ToString(), method.DisplayName, target.ToString(), _options.ResponseTimeout);
