@@ -112,6 +112,7 @@ public sealed partial class TaskGrain
         _lastSequence = Math.Max(_lastSequence, FirstSequenceOf(Record.Attempt));
         var context = Record.Context! with { AccessToken = _token };
         _run = runs.Start(GrainId.Key, context, Record.Attempt, _durable);
+        ScheduleExpiry();
         _keepAlive ??= RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
         if (_durable && !_redriveRegistered)
         {
@@ -156,6 +157,8 @@ public sealed partial class TaskGrain
         _keepAlive = null;
         _redriveTimer?.Dispose();
         _redriveTimer = null;
+        _expiryTimer?.Dispose();
+        _expiryTimer = null;
         if (_redriveRegistered)
         {
             _redriveRegistered = false;
