@@ -32,6 +32,7 @@ if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$lock_hash" ]]; then
   echo "$lock_hash" >"$stamp"
 fi
 
+quietly scripts/check-manifests.sh # deploy/k8s: rendered with kubectl kustomize and validated offline
 dotnet --info >/dev/null
 dotnet build TaskActors.sln --configuration Release -warnaserror
 dotnet test --solution TaskActors.sln --configuration Release --no-build
