@@ -13,7 +13,7 @@ quietly() {
   fi
 }
 
-# Redis, for the tests that run on real Redis (installed only when missing).
+# redis-server, installed only when missing: the store of the Redis cluster providers, whose tests come with them (today every test runs on the in-memory providers).
 if ! command -v redis-server >/dev/null 2>&1; then
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then
@@ -26,6 +26,7 @@ fi
 # The end-to-end clients (TS SDK, conformance suite, the Node 22 it needs); reinstalled only when the lock file changed.
 quietly scripts/npm-ci-when-lock-changed.sh tests/e2e
 
+quietly scripts/check-manifests.sh # deploy/k8s: rendered with kubectl kustomize and validated offline
 dotnet --info >/dev/null
 dotnet build TaskActors.sln --configuration Release -warnaserror
 dotnet test --solution TaskActors.sln --configuration Release --no-build

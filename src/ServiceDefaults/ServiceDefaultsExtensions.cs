@@ -13,6 +13,7 @@ using OpenTelemetry.Trace;
 using TaskActors.Runtime.Diagnostics;
 using TaskActors.ServiceDefaults;
 using TaskActors.ServiceDefaults.Diagnostics;
+using TaskActors.ServiceDefaults.Health;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -22,7 +23,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>The liveness probe path: the process runs.</summary>
     public const string LivePath = "/health/live";
 
-    /// <summary>The readiness probe path: the process serves requests.</summary>
+    /// <summary>The readiness probe path: the process serves requests (its silo is active, or its client connected).</summary>
     public const string ReadyPath = "/health/ready";
 
     /// <summary>The runtime's counter totals, mapped only when <see cref="DiagnosticsOptions.Counters"/> is on.</summary>
@@ -41,7 +42,9 @@ public static class ServiceDefaultsExtensions
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
-        builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), ["live"]);
+        builder.Services.AddHealthChecks()
+            .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
+            .AddCheck<RuntimeHealthCheck>("runtime", tags: ["ready"]);
         builder.Services.AddOptions<DiagnosticsOptions>().Bind(builder.Configuration.GetSection("TaskActors").GetSection(DiagnosticsOptions.SectionName));
         builder.Services.TryAddSingleton<RuntimeCounters>();
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))

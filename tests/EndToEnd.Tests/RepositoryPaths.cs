@@ -7,8 +7,10 @@ public static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
 
-    public static string SiloDll =>
-        Path.Combine(Root, "src", "Silo", "bin", typeof(RepositoryPaths).Assembly.GetCustomAttribute<BuildConfigurationAttribute>()!.Configuration, "net10.0", "TaskActors.Silo.dll");
+    public static string SiloDll => Binary("Silo", "TaskActors.Silo.dll");
+
+    /// <summary>The <c>taskactors</c> developer CLI.</summary>
+    public static string CliDll => Binary("Cli", "taskactors.dll");
 
     public static string E2eDirectory => Path.Combine(Root, "tests", "e2e");
 
@@ -23,6 +25,9 @@ public static class RepositoryPaths
             throw new InvalidOperationException($"The end-to-end tests need the Node packages in {E2eDirectory}; run scripts/test.sh (or `npm ci` in tests/e2e) first.");
         }
     }
+
+    private static string Binary(string project, string file) =>
+        Path.Combine(Root, "src", project, "bin", typeof(RepositoryPaths).Assembly.GetCustomAttribute<BuildConfigurationAttribute>()!.Configuration, "net10.0", file);
 
     private static string FindRoot()
     {

@@ -29,7 +29,8 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SiloProcess> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts the silo; <paramref name="environment"/> gets the port it will listen on and adds environment variables.</summary>
+    public static async Task<SiloProcess> StartAsync(CancellationToken cancellationToken, Action<int, IDictionary<string, string?>>? environment = null)
     {
         if (!File.Exists(RepositoryPaths.SiloDll))
         {
@@ -44,6 +45,7 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloDll)!,
         };
+        environment?.Invoke(port, start.Environment);
         var silo = new SiloProcess(Process.Start(start)!);
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);

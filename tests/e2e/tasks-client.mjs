@@ -11,9 +11,10 @@ import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/
 import {
   CallToolResultSchema,
   CreateTaskResultSchema,
-  ElicitRequestSchema,
-  McpError
+  ElicitRequestSchema
 } from '@modelcontextprotocol/sdk/types.js';
+import { check, expect, expectError, finish } from './checks.mjs';
+import { listAllTasks, streamTask as runTask, textOf } from './tasks.mjs';
 
 const url = process.argv[2];
 if (!url || !/^https?:\/\//.test(url)) {
@@ -28,42 +29,7 @@ const INVALID_PARAMS = -32602;
 const TTL = 60_000;
 const WAIT_MS = 30_000;
 
-// ---- checks -------------------------------------------------------------------------------------------------------
-
-let passed = 0;
-let failed = 0;
-
-async function check(name, body) {
-  try {
-    const detail = await body();
-    passed++;
-    console.log(`ok   ${name}${detail ? ` (${detail})` : ''}`);
-  } catch (error) {
-    failed++;
-    console.log(`FAIL ${name}: ${error?.message ?? error}`);
-  }
-}
-
-function expect(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
-
-async function expectError(promise, code) {
-  let result;
-  try {
-    result = await promise;
-  } catch (error) {
-    expect(error instanceof McpError, `expected MCP error ${code}, got ${error?.message ?? error}`);
-    expect(error.code === code, `expected MCP error ${code}, got ${error.code}: ${error.message}`);
-    return `${code} ${error.message}`;
-  }
-  throw new Error(`expected MCP error ${code}, got a result: ${JSON.stringify(result)}`);
-}
-
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
-const textOf = result => result?.content?.find(c => c.type === 'text')?.text;
 
 // ---- client -------------------------------------------------------------------------------------------------------
 
@@ -206,22 +172,11 @@ await check('soft_fail as a task: ends failed, tasks/result returns its error re
   expectRelatedTask(result, task.taskId);
 });
 
-/** Runs a tool with callToolStream (tools/call + task, tasks/get polling, tasks/result) and returns {taskId, result}. */
+/** Runs a tool as a task to its end with callToolStream and records its id: {taskId, result}. */
 async function streamTask(name, args) {
-  let taskId;
-  let result;
-  for await (const message of tasks.callToolStream({ name, arguments: args }, CallToolResultSchema, { task: { ttl: TTL } })) {
-    if (message.type === 'taskCreated') {
-      taskId = message.task.taskId;
-      started[name] = taskId;
-    } else if (message.type === 'result') {
-      result = message.result;
-    } else if (message.type === 'error') {
-      throw message.error;
-    }
-  }
-  expect(taskId && result, `${name}: no task created or no result`);
-  return { taskId, result };
+  const run = await runTask(tasks, name, args, TTL);
+  started[name] = run.taskId;
+  return run;
 }
 
 await check("whoami as a task: reports the session's identity in a background task", async () => {
@@ -277,13 +232,7 @@ await check('tick_counter cancelled with tasks/cancel: ends cancelled', async ()
 await check('tick_counter: a second tasks/cancel is -32602', () => expectError(tasks.cancelTask(tickId), INVALID_PARAMS));
 
 await check("tasks/list: lists the session's tasks", async () => {
-  const listed = [];
-  let cursor;
-  do {
-    const page = await tasks.listTasks(cursor);
-    listed.push(...page.tasks);
-    cursor = page.nextCursor;
-  } while (cursor);
+  const listed = await listAllTasks(tasks);
   const ids = new Set(listed.map(t => t.taskId));
   const missing = Object.entries(started).filter(([, id]) => !ids.has(id)).map(([name]) => name);
   expect(missing.length === 0, `not listed: ${missing.join(', ')}`);
@@ -302,9 +251,4 @@ try {
 }
 await client.close();
 
-if (failed === 0) {
-  console.log('ALL OK');
-  process.exit(0);
-}
-console.log(`FAILED: ${failed} of ${passed + failed} checks`);
-process.exit(1);
+finish();

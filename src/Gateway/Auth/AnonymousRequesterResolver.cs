@@ -5,5 +5,7 @@ namespace TaskActors.Gateway.Auth;
 /// <summary>Every request is anonymous (the development default).</summary>
 internal sealed class AnonymousRequesterResolver : IRequesterResolver
 {
-    public Requester Resolve(HttpContext context) => Requester.Anonymous;
+    private static readonly RequesterResolution Anonymous = RequesterResolution.Accept(Requester.Anonymous);
+
+    public ValueTask<RequesterResolution> ResolveAsync(HttpContext context) => ValueTask.FromResult(Anonymous);
 }

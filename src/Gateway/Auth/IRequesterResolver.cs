@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Http;
 
 namespace TaskActors.Gateway.Auth;
 
-/// <summary>Identifies the requester of an HTTP request (after authentication middleware has run).</summary>
+/// <summary>Identifies the requester of an HTTP request, or refuses it.</summary>
 internal interface IRequesterResolver
 {
-    Requester Resolve(HttpContext context);
+    ValueTask<RequesterResolution> ResolveAsync(HttpContext context);
 }

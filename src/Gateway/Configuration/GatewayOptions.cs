@@ -43,8 +43,21 @@ public sealed class GatewayOptions
     /// <summary>How long one long-poll of a grain lasts; must stay below the grain call deadline. Default 20 s.</summary>
     public TimeSpan LongPollWait { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long a stream relaying a task (tasks/result, a plain call's response) keeps polling after the silo holding
+    /// the task stopped answering; the task's grain answers again from another silo once the cluster declares the silo
+    /// dead (a durable task is re-driven there). Default 30 s.
+    /// </summary>
+    public TimeSpan RelayRetryWindow { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The reconnection delay announced in SSE <c>retry</c> fields. Default 1 s.</summary>
     public TimeSpan SseRetry { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Task operations (create, get, result, list, cancel) one requestor may make per second on one gateway replica;
+    /// bursts may reach twice this. Beyond it the operation fails with error -32052. Default 1000.
+    /// </summary>
+    public int TaskOperationsPerSecond { get; set; } = 1000;
 
     /// <summary>
     /// Request headers copied into a task's context snapshot (case-insensitive names). Never include Authorization:

@@ -38,6 +38,16 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"Gateway:PageSize {options.PageSize} must be between 1 and 1000.");
         }
 
+        if (options.TaskOperationsPerSecond is < 1 or > 1_000_000)
+        {
+            failures.Add($"Gateway:TaskOperationsPerSecond {options.TaskOperationsPerSecond} must be between 1 and 1000000.");
+        }
+
+        if (options.RelayRetryWindow < TimeSpan.Zero)
+        {
+            failures.Add("Gateway:RelayRetryWindow must not be negative.");
+        }
+
         if (options.LongPollWait <= TimeSpan.Zero || options.LongPollWait > TimeSpan.FromMinutes(5))
         {
             failures.Add("Gateway:LongPollWait must be positive and at most 5 minutes (and below the grain call deadline).");

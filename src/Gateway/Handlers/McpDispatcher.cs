@@ -1,5 +1,9 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
+using TaskActors.Gateway.Tasks;
+using TaskActors.Grains.Abstractions.Tasks;
 
 namespace TaskActors.Gateway.Handlers;
 
@@ -10,8 +14,13 @@ internal sealed class McpDispatcher
     private readonly Dictionary<string, McpHandler> _notifications;
     private readonly HashSet<string> _taskMethods = [McpMethods.TasksGet, McpMethods.TasksResult, McpMethods.TasksList, McpMethods.TasksCancel];
 
-    public McpDispatcher(SessionHandlers session, ToolHandlers tools, TaskHandlers tasks, ResourceHandlers resources, PromptHandlers prompts, ClientMessageHandlers client)
+    private readonly TaskOperationLimiter _limiter;
+    private readonly ILogger _audit;
+
+    public McpDispatcher(SessionHandlers session, ToolHandlers tools, TaskHandlers tasks, ResourceHandlers resources, PromptHandlers prompts, ClientMessageHandlers client, TaskOperationLimiter limiter, ILoggerFactory loggers)
     {
+        _limiter = limiter;
+        _audit = loggers.CreateLogger(AuditLog.Category);
         _requests = new Dictionary<string, McpHandler>(StringComparer.Ordinal)
         {
             [McpMethods.Ping] = SessionHandlers.PingAsync,
@@ -58,6 +67,12 @@ internal sealed class McpDispatcher
             return new ErrorReply(McpErrorCodes.MethodNotFound, $"Method not found: '{method}'.");
         }
 
+        if (IsTaskOperation(call) && !_limiter.TryAcquire(call.Session.RequestorKey))
+        {
+            TaskAudit.RateLimited(_audit, call.Session.RequestorKey, method);
+            return new ErrorReply(TaskErrorCodes.RateLimited, "Rate limit exceeded for task operations; retry in a second.", new JsonObject { ["retryAfterMs"] = 1000 });
+        }
+
         try
         {
             return await handler(call, cancellationToken).ConfigureAwait(false);
@@ -67,4 +82,8 @@ internal sealed class McpDispatcher
             return new ErrorReply(ex.Code, ex.Message, ex.ErrorData);
         }
     }
+
+    private bool IsTaskOperation(McpCall call) =>
+        _taskMethods.Contains(call.Message.Method!)
+        || (call.Message.Method == McpMethods.ToolsCall && call.Params.TryGetProperty("task", out var task) && task.ValueKind != System.Text.Json.JsonValueKind.Null);
 }

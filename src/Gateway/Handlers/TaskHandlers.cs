@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Http;
@@ -14,13 +15,15 @@ namespace TaskActors.Gateway.Handlers;
 /// tasks/get, tasks/result, tasks/list and tasks/cancel (MCP 2025-11-25). A task of another scope is addressed by
 /// another grain key, so it answers exactly like an unknown one (-32602).
 /// </summary>
-internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptions<GatewayOptions> options)
+internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptions<GatewayOptions> options, ILoggerFactory loggers)
 {
+    private readonly ILogger _audit = loggers.CreateLogger(AuditLog.Category);
+
     public async ValueTask<McpReply> GetAsync(McpCall call, CancellationToken cancellationToken)
     {
         var (taskId, grain) = Task(call);
         var view = await grain.GetAsync(call.Session.TaskRequester, cancellationToken).ConfigureAwait(false)
-            ?? throw NotFound(taskId);
+            ?? throw NotFound(call, taskId);
         return new ResultReply(TaskWire.Task(view));
     }
 
@@ -31,12 +34,14 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
         var look = await grain.PollAsync(new TaskPollRequest { Requester = requester, AfterSequence = 0, MaxWait = TimeSpan.Zero }, cancellationToken).ConfigureAwait(false);
         if (!look.Found)
         {
-            throw NotFound(taskId);
+            throw NotFound(call, taskId);
         }
 
         var requestId = call.Message.Id!.Value;
         if (look.Outcome is { } outcome)
         {
+            var status = look.View!.Status.ToWireString();
+            TaskAudit.Retrieved(_audit, taskId, requester.Scope, status);
             return new RawReply(MessageRenderer.Response(requestId, outcome, taskId));
         }
 
@@ -45,7 +50,11 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
         return new StreamReply(
             SseStreamId.New(SseStreamKind.TaskResult, key, call.Message.IdText!),
             0,
-            (sse, ct) => relay.RelayAsync(sse, grain, requester, 0, call.Session.ProtocolVersion, taskId, requestId, ct));
+            async (sse, ct) =>
+            {
+                await relay.RelayAsync(sse, grain, requester, 0, call.Session.ProtocolVersion, taskId, requestId, ct).ConfigureAwait(false);
+                TaskAudit.Retrieved(_audit, taskId, requester.Scope, "terminal");
+            });
     }
 
     public async ValueTask<McpReply> ListAsync(McpCall call, CancellationToken cancellationToken)
@@ -78,7 +87,7 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
         {
             TaskCancelStatus.Cancelled => new ResultReply(TaskWire.Task(result.View!)),
             TaskCancelStatus.AlreadyTerminal => throw new McpRequestException(McpErrorCodes.InvalidParams, $"Cannot cancel task: already in terminal status '{result.View!.Status.ToWireString()}'."),
-            _ => throw NotFound(taskId),
+            _ => throw NotFound(call, taskId),
         };
     }
 
@@ -87,12 +96,16 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
         var taskId = call.RequiredString("taskId");
         if (taskId.Length > 128 || taskId.Contains('/', StringComparison.Ordinal))
         {
-            throw NotFound(taskId);
+            throw NotFound(call, taskId);
         }
 
         return (taskId, grains.GetGrain<ITaskGrain>(TaskKey.Format(call.Session.Requester.Scope, taskId)));
     }
 
-    private static McpRequestException NotFound(string taskId) =>
-        new(McpErrorCodes.InvalidParams, $"Failed to retrieve task: Task not found ('{(taskId.Length > 64 ? taskId[..64] + "…" : taskId)}').");
+    private McpRequestException NotFound(McpCall call, string taskId)
+    {
+        var shown = taskId.Length > 64 ? taskId[..64] + "…" : taskId;
+        TaskAudit.LookupFailed(_audit, call.Message.Method!, shown, call.Session.Requester.Scope);
+        return new(McpErrorCodes.InvalidParams, $"Failed to retrieve task: Task not found ('{shown}').");
+    }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Gateway.Catalog;
 using TaskActors.Gateway.Configuration;
@@ -22,8 +23,10 @@ namespace TaskActors.Gateway.Handlers;
 /// exists; a task-augmented call creates a durable task and answers CreateTaskResult once it is stored; a plain call
 /// runs through a transient task grain whose messages stream back on the POST.
 /// </summary>
-internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, TaskContextFactory contexts, TaskRelay relay, IOptions<GatewayOptions> options)
+internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, TaskContextFactory contexts, TaskRelay relay, IOptions<GatewayOptions> options, ILoggerFactory loggers)
 {
+    private readonly ILogger _audit = loggers.CreateLogger(AuditLog.Category);
+
     private static readonly JsonElement EmptyArguments = JsonDocument.Parse("{}").RootElement.Clone();
 
     public async ValueTask<McpReply> ListAsync(McpCall call, CancellationToken cancellationToken)
@@ -81,6 +84,7 @@ internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, T
         var admission = await scope.AdmitAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (!admission.Admitted)
         {
+            TaskAudit.CreationRefused(_audit, session.Requester.Scope, admission.Reason ?? "not admitted");
             throw new McpRequestException(admission.ErrorCode, admission.Reason ?? "The task was not admitted.");
         }
 

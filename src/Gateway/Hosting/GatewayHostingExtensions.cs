@@ -21,10 +21,17 @@ public static class GatewayHostingExtensions
         var services = builder.Services;
         services.AddOptions<GatewayOptions>().Bind(builder.Configuration.GetSection("TaskActors").GetSection(GatewayOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayOptions>, GatewayOptionsValidator>());
-        services.TryAddSingleton<IRequesterResolver, AnonymousRequesterResolver>();
+        services.AddOptions<GatewayAuthOptions>().Bind(builder.Configuration.GetSection("TaskActors").GetSection(GatewayAuthOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayAuthOptions>, GatewayAuthOptionsValidator>());
+        services.AddAuthentication().AddJwtBearer();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions>, JwtBearerOptionsSetup>());
+        services.TryAddSingleton<AnonymousRequesterResolver>();
+        services.TryAddSingleton<JwtRequesterResolver>();
+        services.TryAddSingleton<IRequesterResolver, RequesterResolver>();
         services.TryAddSingleton<CatalogCache>();
         services.TryAddSingleton<TaskContextFactory>();
         services.TryAddSingleton<TaskRelay>();
+        services.TryAddSingleton<TaskOperationLimiter>();
         services.TryAddSingleton<SessionRelay>();
         services.TryAddSingleton<ServerWorkers>();
         services.TryAddSingleton<InitializeHandler>();

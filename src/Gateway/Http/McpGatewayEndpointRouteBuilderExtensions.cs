@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Http;
+using TaskActors.Gateway.Auth;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Http;
 
@@ -24,6 +26,19 @@ public static class McpGatewayEndpointRouteBuilderExtensions
         group.MapGet(string.Empty, endpoint.HandleGetAsync);
         group.MapDelete(string.Empty, endpoint.HandleDeleteAsync);
         group.MapMethods(string.Empty, ["PUT", "PATCH", "HEAD", "OPTIONS"], StreamableHttpEndpoint.HandleOtherAsync);
+
+        // RFC 9728: where clients learn which authorization server issues tokens for this resource.
+        var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayAuthOptions>>().Value;
+        if (auth.Mode == AuthMode.Jwt)
+        {
+            var metadata = ProtectedResourceMetadata.Document(auth).ToJsonString();
+            var resourcePath = new Uri(auth.Audience!).AbsolutePath.TrimEnd('/');
+            foreach (var route in new[] { ProtectedResourceMetadata.WellKnownPrefix + resourcePath, ProtectedResourceMetadata.WellKnownPrefix }.Distinct())
+            {
+                endpoints.MapGet(route, () => Results.Content(metadata, "application/json"));
+            }
+        }
+
         return group;
     }
 }

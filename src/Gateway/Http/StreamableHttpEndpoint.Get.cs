@@ -12,7 +12,7 @@ internal sealed partial class StreamableHttpEndpoint
 {
     public async Task HandleGetAsync(HttpContext http)
     {
-        if (!await CheckOriginAsync(http))
+        if (!await CheckOriginAsync(http) || await AuthenticateAsync(http) is not { } requester)
         {
             return;
         }
@@ -23,7 +23,7 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        var session = await ResolveSessionAsync(http, requesters.Resolve(http));
+        var session = await ResolveSessionAsync(http, requester);
         if (session is null)
         {
             return;
@@ -49,12 +49,12 @@ internal sealed partial class StreamableHttpEndpoint
 
     public async Task HandleDeleteAsync(HttpContext http)
     {
-        if (!await CheckOriginAsync(http))
+        if (!await CheckOriginAsync(http) || await AuthenticateAsync(http) is not { } requester)
         {
             return;
         }
 
-        var session = await ResolveSessionAsync(http, requesters.Resolve(http));
+        var session = await ResolveSessionAsync(http, requester);
         if (session is null)
         {
             return;

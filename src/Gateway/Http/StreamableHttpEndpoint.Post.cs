@@ -15,7 +15,7 @@ internal sealed partial class StreamableHttpEndpoint
 {
     public async Task HandlePostAsync(HttpContext http)
     {
-        if (!await CheckOriginAsync(http))
+        if (!await CheckOriginAsync(http) || await AuthenticateAsync(http) is not { } requester)
         {
             return;
         }
@@ -46,7 +46,6 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        var requester = requesters.Resolve(http);
         var isInitialize = parsed.Messages.Any(m => m.Kind == JsonRpcMessageKind.Request && m.Method == McpMethods.Initialize);
         if (isInitialize)
         {

@@ -25,6 +25,7 @@ internal sealed partial class StreamableHttpEndpoint(
     IGrainFactory grains,
     IRequesterResolver requesters,
     IOptions<GatewayOptions> options,
+    IOptions<GatewayAuthOptions> authOptions,
     ILogger<StreamableHttpEndpoint> logger)
 {
     private GatewayOptions Options => options.Value;
@@ -55,6 +56,19 @@ internal sealed partial class StreamableHttpEndpoint(
         return true;
     }
 
+    /// <summary>Authenticates the request; writes 401/403 with WWW-Authenticate and returns null when refused.</summary>
+    private async Task<Requester?> AuthenticateAsync(HttpContext http)
+    {
+        var resolution = await requesters.ResolveAsync(http);
+        if (resolution.IsRefused)
+        {
+            await AuthChallenges.WriteAsync(http.Response, resolution, authOptions.Value);
+            return null;
+        }
+
+        return resolution.Requester;
+    }
+
     /// <summary>Finds the request's session and checks it belongs to the requester; writes 400/404 and returns null otherwise.</summary>
     private async Task<McpSession?> ResolveSessionAsync(HttpContext http, Requester requester)
     {
@@ -71,7 +85,7 @@ internal sealed partial class StreamableHttpEndpoint(
         if (record is null || !requester.IsSamePrincipal(record.Principal))
         {
             // Another principal's session is indistinguishable from an unknown one.
-            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status404NotFound, -32001, "Session not found: it was never created, was terminated, or belongs to someone else. Initialize a new session.");
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status404NotFound, McpErrorCodes.SessionNotFound, "Session not found: it was never created, was terminated, or belongs to someone else. Initialize a new session.");
             return null;
         }
 

@@ -24,6 +24,9 @@ internal static class McpErrorCodes
     /// <summary>A transport-level refusal (session missing, not acceptable, forbidden origin), as MCP SDKs report it.</summary>
     public const int ServerError = -32000;
 
+    /// <summary>The Mcp-Session-Id names no session this principal may use (HTTP 404), as the MCP SDKs report it.</summary>
+    public const int SessionNotFound = -32001;
+
     /// <summary>MCP: the resource does not exist.</summary>
     public const int ResourceNotFound = -32002;
 }

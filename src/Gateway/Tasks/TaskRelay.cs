@@ -1,19 +1,22 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Http;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Grains.Abstractions.Tasks;
+using TaskActors.Runtime.Abstractions.Exceptions;
 
 namespace TaskActors.Gateway.Tasks;
 
 /// <summary>
 /// Relays a task grain's messages (progress, logs, input requests, status) onto an SSE stream by long-polling the
 /// grain, then writes the response its outcome stands for. A broken connection leaves the grain untouched: the
-/// client resumes with Last-Event-ID, or calls tasks/result again.
+/// client resumes with Last-Event-ID, or calls tasks/result again. A silo that stops answering does not end the relay:
+/// it polls again until the grain answers from another silo (a durable task is re-driven there) or the retry window ends.
 /// </summary>
-internal sealed class TaskRelay(IOptions<GatewayOptions> options)
+internal sealed partial class TaskRelay(IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<TaskRelay> logger)
 {
     /// <param name="sse">The stream to write to.</param>
     /// <param name="grain">The task grain.</param>
@@ -25,14 +28,37 @@ internal sealed class TaskRelay(IOptions<GatewayOptions> options)
     /// <param name="cancellationToken">Fires when the client disconnects.</param>
     public async Task RelayAsync(SseStream sse, ITaskGrain grain, TaskRequester requester, long cursor, string protocolVersion, string? relatedTaskId, JsonElement requestId, CancellationToken cancellationToken)
     {
+        DateTimeOffset? failingSince = null;
         while (true)
         {
-            var poll = await grain.PollAsync(
-                new TaskPollRequest { Requester = requester, AfterSequence = cursor, MaxWait = options.Value.LongPollWait, TakeInputs = true },
-                cancellationToken).ConfigureAwait(false);
+            TaskPollResult poll;
+            try
+            {
+                poll = await grain.PollAsync(
+                    new TaskPollRequest { Requester = requester, AfterSequence = cursor, MaxWait = options.Value.LongPollWait, TakeInputs = true },
+                    cancellationToken).ConfigureAwait(false);
+                failingSince = null;
+            }
+            catch (Exception ex) when (IsClusterFailure(ex) && !cancellationToken.IsCancellationRequested)
+            {
+                failingSince ??= timeProvider.GetUtcNow();
+                if (timeProvider.GetUtcNow() - failingSince > options.Value.RelayRetryWindow)
+                {
+                    throw;
+                }
+
+                LogPollRetry(logger, relatedTaskId ?? "(plain call)", ex.Message);
+                await sse.WriteKeepAliveAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(options.Value.TaskPollInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             if (!poll.Found)
             {
-                await sse.WriteMessageAsync(JsonRpcWriter.Error(requestId, McpErrorCodes.InvalidParams, "Task not found: it expired, was lost with an interrupted plain call, or never existed."), cursor, cancellationToken).ConfigureAwait(false);
+                var error = relatedTaskId is null
+                    ? JsonRpcWriter.Error(requestId, McpErrorCodes.InternalError, "The tool call was interrupted: the silo running it stopped before it finished. It may or may not have taken effect; plain calls are not re-run (run the tool as a task to make it durable).")
+                    : JsonRpcWriter.Error(requestId, McpErrorCodes.InvalidParams, "Task not found: it expired or never existed.");
+                await sse.WriteMessageAsync(error, cursor, cancellationToken).ConfigureAwait(false);
                 return;
             }
 
@@ -58,4 +84,11 @@ internal sealed class TaskRelay(IOptions<GatewayOptions> options)
             }
         }
     }
+
+    /// <summary>The runtime failed to reach the grain (not the grain's own exception): worth polling again.</summary>
+    private static bool IsClusterFailure(Exception exception) =>
+        exception is GrainCallTimeoutException or (GrainCallException and not RemoteGrainException);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling task {TaskId} failed ({Reason}); polling again until its grain answers from a live silo")]
+    private static partial void LogPollRetry(ILogger logger, string taskId, string reason);
 }

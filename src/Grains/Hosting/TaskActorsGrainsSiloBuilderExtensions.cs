@@ -26,7 +26,8 @@ public static class TaskActorsGrainsSiloBuilderExtensions
         var root = builder.Configuration.GetSection("TaskActors");
         builder.Services.AddOptions<TaskEngineOptions>().Bind(root.GetSection(TaskEngineOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskEngineOptions>, TaskEngineOptionsValidator>());
-        builder.Services.AddOptions<TokenProtectionOptions>().Bind(root.GetSection(TokenProtectionOptions.SectionName));
+        builder.Services.AddOptions<TokenProtectionOptions>().Bind(root.GetSection(TokenProtectionOptions.SectionName)).ValidateOnStart();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenProtectionOptions>, TokenProtectionOptionsValidator>());
         builder.Services.TryAddSingleton<IAccessTokenProtector, AesGcmAccessTokenProtector>();
         return builder;
     }

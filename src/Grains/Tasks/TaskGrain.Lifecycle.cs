@@ -27,7 +27,7 @@ public sealed partial class TaskGrain
             catch (CryptographicException ex)
             {
                 // The run continues without a token (as after expiry) rather than not at all.
-                LogTokenUnreadable(logger, Record.Context!.TaskId, ex.Message);
+                LogTokenUnreadable(_logger, Record.Context!.TaskId, ex.Message);
             }
         }
 
@@ -45,7 +45,7 @@ public sealed partial class TaskGrain
         {
             // The run cannot outlive its activation's bookkeeping; the next activation re-drives the task.
             run.Cancel();
-            LogRunStopped(logger, Record.Context!.TaskId, reason.Code);
+            LogRunStopped(_logger, Record.Context!.TaskId, reason.Code);
         }
 
         return Task.CompletedTask;

@@ -173,7 +173,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // A notification may be lost; an input request stays pending in task state.
-            LogSessionPostFailed(logger, GrainId.Key, sessionId, ex);
+            LogSessionPostFailed(_logger, GrainId.Key, sessionId, ex);
         }
     }
 

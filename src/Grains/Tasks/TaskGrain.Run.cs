@@ -92,7 +92,7 @@ public sealed partial class TaskGrain
         if (_durable)
         {
             var status = Record.Status.ToWireString();
-            LogFinished(logger, Record.Context!.TaskId, Record.Context.Scope, status);
+            LogFinished(_audit, Record.Context!.TaskId, Record.Context.Scope, status);
             await ReleaseAdmissionAsync();
         }
 
@@ -101,10 +101,18 @@ public sealed partial class TaskGrain
 
     private bool IsCurrentRun(int attempt) => _started && attempt == Record.Attempt && !Record.Status.IsTerminal();
 
+    /// <summary>
+    /// Message numbers continue across activations: attempt n numbers its messages from n × 2^32, so a stream resuming
+    /// with a cursor from an activation lost with its silo still gets every message of the re-driven run.
+    /// </summary>
+    private static long FirstSequenceOf(int attempt) => (long)attempt << 32;
+
     private void StartRun()
     {
+        _lastSequence = Math.Max(_lastSequence, FirstSequenceOf(Record.Attempt));
         var context = Record.Context! with { AccessToken = _token };
         _run = runs.Start(GrainId.Key, context, Record.Attempt, _durable);
+        ScheduleExpiry();
         _keepAlive ??= RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
         if (_durable && !_redriveRegistered)
         {
@@ -138,7 +146,7 @@ public sealed partial class TaskGrain
         }
 
         await PersistAsync(cancellationToken);
-        LogRedriven(logger, Record.Context!.TaskId, Record.Attempt);
+        LogRedriven(_logger, Record.Context!.TaskId, Record.Attempt);
         StartRun();
     }
 
@@ -149,6 +157,8 @@ public sealed partial class TaskGrain
         _keepAlive = null;
         _redriveTimer?.Dispose();
         _redriveTimer = null;
+        _expiryTimer?.Dispose();
+        _expiryTimer = null;
         if (_redriveRegistered)
         {
             _redriveRegistered = false;
@@ -176,7 +186,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // A leftover reminder finds the task terminal on its next tick and removes itself.
-            LogReminderCleanupFailed(logger, GrainId.Key, ex);
+            LogReminderCleanupFailed(_logger, GrainId.Key, ex);
         }
     }
 
@@ -194,7 +204,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // The scope rebuilds its counts from storage when it next activates.
-            LogReleaseFailed(logger, GrainId.Key, ex);
+            LogReleaseFailed(_logger, GrainId.Key, ex);
         }
     }
 

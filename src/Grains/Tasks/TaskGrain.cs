@@ -22,8 +22,10 @@ public sealed partial class TaskGrain(
     IAccessTokenProtector tokenProtector,
     IOptions<TaskEngineOptions> options,
     TimeProvider timeProvider,
-    ILogger<TaskGrain> logger) : Grain, ITaskGrain, ITaskRunGrain, IRemindable
+    ILoggerFactory loggerFactory) : Grain, ITaskGrain, ITaskRunGrain, IRemindable
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<TaskGrain>();
+    private readonly ILogger _audit = loggerFactory.CreateLogger(AuditLog.Category);
     private const string RedriveReminder = "redrive";
     private readonly TaskEngineOptions _options = options.Value;
     private bool _started;
@@ -75,7 +77,7 @@ public sealed partial class TaskGrain(
             state.ExpiresAt = request.Ttl is { } ttl ? Record.CreatedAt + ttl : null;
             state.Index = new StateIndexEntry(request.ListPartition, SortKey(Record.CreatedAt, taskId));
             await state.WriteStateAsync(cancellationToken);
-            LogCreated(logger, taskId, scope, request.Context.ExposedTool);
+            LogCreated(_audit, taskId, scope, request.Context.ExposedTool);
         }
 
         StartRun();
@@ -116,7 +118,7 @@ public sealed partial class TaskGrain(
 
         OnStatusChanged();
         await ReleaseAdmissionAsync();
-        LogCancelled(logger, Record.Context.TaskId, Record.Context.Scope);
+        LogCancelled(_audit, Record.Context.TaskId, Record.Context.Scope);
         return new TaskCancelResult(TaskCancelStatus.Cancelled, View());
     }
 

@@ -36,7 +36,11 @@ internal sealed class ActivationTaskScheduler : TaskScheduler, IThreadPoolWorkIt
         finally
         {
             t_running = null;
-            Volatile.Write(ref _scheduled, 0);
+
+            // A full fence, not a release store: QueueTask enqueues and then reads _scheduled, this clears _scheduled
+            // and then reads the queue. x64 may order a plain store after a later load, so both reads could miss the
+            // other's write and leave a task queued with no work item to run it (its call then hangs to its deadline).
+            Interlocked.Exchange(ref _scheduled, 0);
             if (!_queue.IsEmpty)
             {
                 Schedule();

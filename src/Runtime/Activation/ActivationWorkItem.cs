@@ -5,6 +5,12 @@ namespace TaskActors.Runtime.Activation;
 /// <summary>Something an activation runs as a turn: a call or a timer tick.</summary>
 internal abstract class ActivationWorkItem
 {
+    /// <summary>The link to the previous item in its activation's <see cref="RunningWorkItems"/>, while it runs.</summary>
+    public ActivationWorkItem? PreviousRunning { get; set; }
+
+    /// <summary>The link to the next item in its activation's <see cref="RunningWorkItems"/>, while it runs.</summary>
+    public ActivationWorkItem? NextRunning { get; set; }
+
     /// <summary>Whether it may start while other (non-interleaving) work of the activation is awaiting.</summary>
     public abstract bool Interleave { get; }
 

@@ -155,22 +155,15 @@ internal sealed partial class GrainActivation
 
     private void CancelRunningCalls()
     {
-        List<CancellationTokenSource> sources;
+        List<IncomingCall> calls;
         lock (_lock)
         {
-            sources = [.. _running.OfType<IncomingCall>().Select(c => c.Cancellation).OfType<CancellationTokenSource>()];
+            calls = [.. _running.Items.OfType<IncomingCall>()];
         }
 
-        foreach (var source in sources)
+        foreach (var call in calls)
         {
-            try
-            {
-                source.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The call finished meanwhile.
-            }
+            call.Cancel();
         }
     }
 

@@ -21,11 +21,15 @@ internal sealed partial class GrainActivation : IGrainContext
 {
     private readonly Lock _lock = new();
     private readonly Queue<ActivationWorkItem> _waiting = new();
-    private readonly HashSet<ActivationWorkItem> _running = [];
+    private readonly RunningWorkItems _running = new();
     private readonly ActivationTaskScheduler _scheduler = new();
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActivationCatalog _catalog;
     private readonly ActivationServices _services;
+
+    /// <summary>Starts a turn; created once per activation, so starting one allocates no closure or state tuple.</summary>
+    private readonly Func<object?, Task> _runItem;
+
     private ActivationState _state = ActivationState.Activating;
     private int _runningExclusive;
     private DeactivationReason? _deactivationReason;
@@ -44,6 +48,7 @@ internal sealed partial class GrainActivation : IGrainContext
         ActivationId = ActivationId.NewId();
         Address = new GrainAddress(grainId, services.Endpoint.SiloAddress!, ActivationId);
         _lastActivity = services.TimeProvider.GetUtcNow();
+        _runItem = item => RunItemAsync((ActivationWorkItem)item!);
     }
 
     public GrainId GrainId { get; }
@@ -161,11 +166,7 @@ internal sealed partial class GrainActivation : IGrainContext
             _runningExclusive++;
         }
 
-        RunOnScheduler(static state =>
-        {
-            var (activation, work) = ((GrainActivation, ActivationWorkItem))state!;
-            return activation.RunItemAsync(work);
-        }, (this, item));
+        RunOnScheduler(_runItem, item);
     }
 
     private async Task RunItemAsync(ActivationWorkItem item)

@@ -14,6 +14,7 @@ internal sealed class IncomingCall(
     GrainCallDispatcher dispatcher,
     GrainCallRequest request,
     IResponseSink sink,
+    GrainClassMetadata grainClass,
     GrainMethodDescriptor method,
     DateTimeOffset receivedAt,
     CancellationTokenSource? cancellation) : ActivationWorkItem
@@ -22,6 +23,10 @@ internal sealed class IncomingCall(
 
     public GrainCallRequest Request => request;
 
+    /// <summary>The class of the target grain, looked up once when the call was received.</summary>
+    public GrainClassMetadata GrainClass => grainClass;
+
+    /// <summary>The source of the token the method gets; null when the method takes none.</summary>
     public CancellationTokenSource? Cancellation => cancellation;
 
     public override bool Interleave => method.AlwaysInterleave;
@@ -74,6 +79,33 @@ internal sealed class IncomingCall(
     }
 
     public override void Redeliver() => dispatcher.Deliver(this);
+
+    /// <summary>Whether the caller has stopped waiting: its deadline, measured from receipt, has passed.</summary>
+    public bool IsOverdue(DateTimeOffset now) => now - receivedAt >= request.Timeout;
+
+    /// <summary>
+    /// Trips the method's token; false when it has none or it was already tripped or disposed (the call finished).
+    /// Callbacks registered on the token run on the thread pool, so a slow or failing one never holds up the caller
+    /// of this method (a cancellation message or the deadline sweep).
+    /// </summary>
+    public bool Cancel()
+    {
+        if (cancellation is null || cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        try
+        {
+            _ = cancellation.CancelAsync();
+            return true;
+        }
+        catch (ObjectDisposedException)
+        {
+            // The call finished meanwhile.
+            return false;
+        }
+    }
 
     private Activity? StartActivity()
     {

@@ -32,13 +32,13 @@ internal sealed class GrainLocator : IDisposable
         _subscription = membership.Subscribe(OnMembershipChanged);
     }
 
-    public async ValueTask<SiloAddress> ResolveAsync(GrainId grainId, CancellationToken cancellationToken)
-    {
-        if (_cache.TryGetValue(grainId, out var cached) && !_membership.IsDead(cached.Silo))
-        {
-            return cached.Silo;
-        }
+    public ValueTask<SiloAddress> ResolveAsync(GrainId grainId, CancellationToken cancellationToken) =>
+        _cache.TryGetValue(grainId, out var cached) && !_membership.IsDead(cached.Silo)
+            ? new ValueTask<SiloAddress>(cached.Silo)
+            : LookUpAsync(grainId, cancellationToken);
 
+    private async ValueTask<SiloAddress> LookUpAsync(GrainId grainId, CancellationToken cancellationToken)
+    {
         var entry = await _directory.LookupAsync(grainId, cancellationToken).ConfigureAwait(false);
         if (entry is not null && !_membership.IsDead(entry.Silo) && !IsSuspected(entry.Silo))
         {

@@ -39,11 +39,14 @@ internal static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainFactory>());
         services.TryAddSingleton<GrainCallInvoker>();
         services.TryAddSingleton<PendingCallRegistry>();
+        services.AddSingleton<IDeadlineTracker>(sp => sp.GetRequiredService<PendingCallRegistry>());
         services.TryAddSingleton<LocalSiloReceiver>();
         services.TryAddSingleton<GrainLocator>();
         services.TryAddSingleton<IPlacementDirector, RandomPlacementDirector>();
         services.TryAddSingleton<MembershipView>();
         services.TryAddSingleton<RuntimeMetrics>();
+        services.TryAddSingleton<RuntimeStatus>();
+        services.TryAddSingleton<IRuntimeStatus>(sp => sp.GetRequiredService<RuntimeStatus>());
         services.AddHostedService<DeadlineSweeper>();
         services.AddHostedService<MembershipRefreshService>();
     }
@@ -65,6 +68,8 @@ internal static class RuntimeServiceCollectionExtensions
         services.TryAddSingleton<ActivationCatalog>();
         services.TryAddSingleton<GrainActivator>();
         services.TryAddSingleton<GrainCallDispatcher>();
+        services.TryAddSingleton<CancellableCallRegistry>();
+        services.AddSingleton<IDeadlineTracker>(sp => sp.GetRequiredService<CancellableCallRegistry>());
         services.TryAddSingleton<MembershipAgent>();
         services.TryAddSingleton<ReminderService>();
         services.TryAddSingleton<SiloLifecycleService>();

@@ -54,4 +54,16 @@ public sealed record SiloAddress
 
     /// <inheritdoc />
     public override string ToString() => _text;
+
+    /// <summary>Equal when host, port and generation are: the text form follows from them, so it is not compared.</summary>
+    public bool Equals(SiloAddress? other) =>
+        ReferenceEquals(this, other)
+        || (other is not null && Generation == other.Generation && Port == other.Port && string.Equals(Host, other.Host, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Hashes the generation and port only: addresses are looked up on every grain call (membership, transport), and
+    /// the generation (a start time in ticks) all but identifies a silo, so hashing the host and text strings each time
+    /// bought nothing. Addresses that differ only by host are told apart by <see cref="Equals(SiloAddress)"/>.
+    /// </summary>
+    public override int GetHashCode() => HashCode.Combine(Generation, Port);
 }

@@ -26,6 +26,7 @@ internal sealed partial class SiloLifecycleService(
     ISiloListener listener,
     MembershipAgent membership,
     LocalEndpoint endpoint,
+    RuntimeStatus status,
     IOptions<GrainCollectionOptions> collectionOptions,
     TimeProvider timeProvider,
     ILogger<SiloLifecycleService> logger) : IHostedLifecycleService
@@ -38,6 +39,7 @@ internal sealed partial class SiloLifecycleService(
     public async Task CrashAsync()
     {
         _crashed = true;
+        status.Set(false, $"silo {endpoint.Name} crashed");
         localReceiver.Receiver = null;
         await listener.StopAsync(CancellationToken.None);
     }
@@ -56,11 +58,13 @@ internal sealed partial class SiloLifecycleService(
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
         await membership.BecomeActiveAsync(cancellationToken);
+        status.Set(true, $"silo {endpoint.Name} is active");
         LogStarted(logger, endpoint.Name, endpoint.SiloAddress!, metadata.Classes.Count);
     }
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
+        status.Set(false, $"silo {endpoint.Name} is shutting down");
         if (_crashed || !_joined)
         {
             return;

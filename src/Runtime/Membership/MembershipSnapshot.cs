@@ -33,10 +33,15 @@ internal sealed class MembershipSnapshot
             return entry.Status == SiloStatus.Dead;
         }
 
-        return Entries.Keys.Any(s => s.Host == silo.Host && s.Port == silo.Port && s.Generation > silo.Generation);
+        return HasLaterIncarnation(silo);
     }
 
     public bool HasSameStatuses(IReadOnlyDictionary<SiloAddress, MembershipEntry> entries) =>
         entries.Count == Entries.Count
         && entries.All(e => Entries.TryGetValue(e.Key, out var mine) && mine.Status == e.Value.Status);
+
+    // Kept out of IsDead: a lambda capturing the parameter there would allocate its closure on every call, known
+    // silo or not, and IsDead runs on every grain call.
+    private bool HasLaterIncarnation(SiloAddress silo) =>
+        Entries.Keys.Any(s => s.Host == silo.Host && s.Port == silo.Port && s.Generation > silo.Generation);
 }

@@ -6,19 +6,30 @@ using TaskActors.Runtime.Lifecycle;
 
 namespace TaskActors.Runtime.Messaging;
 
-/// <summary>The periodic sweep that fails pending calls past their deadline.</summary>
+/// <summary>
+/// The periodic sweep that enforces call deadlines: it fails the calls this process waits on past their deadline and,
+/// in a silo, trips the tokens of the calls it runs whose callers' deadlines have passed.
+/// </summary>
 internal sealed partial class DeadlineSweeper(
-    PendingCallRegistry registry,
+    IEnumerable<IDeadlineTracker> trackers,
     IOptions<MessagingOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILogger<DeadlineSweeper> logger) : PeriodicBackgroundService(timeProvider, lifetime, logger)
 {
+    private readonly IDeadlineTracker[] _trackers = [.. trackers];
+
     protected override TimeSpan Period => options.Value.DeadlineCheckPeriod;
 
     protected override Task TickAsync(CancellationToken stoppingToken)
     {
-        var expired = registry.ExpireOverdue(TimeProvider.GetUtcNow());
+        var now = TimeProvider.GetUtcNow();
+        var expired = 0;
+        foreach (var tracker in _trackers)
+        {
+            expired += tracker.ExpireOverdue(now);
+        }
+
         if (expired > 0)
         {
             LogExpired(logger, expired);
@@ -27,6 +38,6 @@ internal sealed partial class DeadlineSweeper(
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} grain calls passed their deadline without a response")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Count} grain calls passed their deadline")]
     private static partial void LogExpired(ILogger logger, int count);
 }

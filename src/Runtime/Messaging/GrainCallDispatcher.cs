@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TaskActors.Runtime.Abstractions.Exceptions;
 using TaskActors.Runtime.Activation;
 using TaskActors.Runtime.Identity;
@@ -14,10 +13,10 @@ namespace TaskActors.Runtime.Messaging;
 internal sealed class GrainCallDispatcher(
     ActivationCatalog catalog,
     GrainMetadataRegistry metadata,
+    CancellableCallRegistry cancellable,
     LocalEndpoint endpoint,
     TimeProvider timeProvider) : IGrainCallReceiver
 {
-    private readonly ConcurrentDictionary<(string Sender, long CallId), IncomingCall> _cancellable = new();
     private readonly Lock _drainLock = new();
     private int _inFlight;
     private TaskCompletionSource? _drained;
@@ -39,42 +38,23 @@ internal sealed class GrainCallDispatcher(
             return;
         }
 
-        CancellationTokenSource? cancellation = null;
-        if (method.CancellationTokenIndex >= 0)
-        {
-            // The callee's token trips when the caller cancels or when the caller's deadline passes.
-            cancellation = new CancellationTokenSource(request.Timeout, timeProvider);
-        }
-
+        // The callee's token trips when the caller cancels or when the caller's deadline passes (the registry's sweep).
+        var cancellation = method.CancellationTokenIndex >= 0 ? new CancellationTokenSource() : null;
         Interlocked.Increment(ref _inFlight);
-        var call = new IncomingCall(this, request, sink, method, timeProvider.GetUtcNow(), cancellation);
+        var call = new IncomingCall(this, request, sink, grainClass, method, timeProvider.GetUtcNow(), cancellation);
         if (cancellation is not null)
         {
-            _cancellable[(request.Sender, request.CallId)] = call;
+            cancellable.Add(call);
         }
 
         Deliver(call);
     }
 
-    public void ReceiveCancellation(string sender, long callId)
-    {
-        if (_cancellable.TryGetValue((sender, callId), out var call))
-        {
-            try
-            {
-                call.Cancellation?.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                // The call completed meanwhile.
-            }
-        }
-    }
+    public void ReceiveCancellation(string sender, long callId) => cancellable.Cancel(sender, callId);
 
     public void Deliver(IncomingCall call)
     {
-        var grainClass = metadata.TryGetClass(call.Request.TargetGrain.Type, out var c) ? c : null;
-        var activation = catalog.GetOrCreate(call.Request.TargetGrain, grainClass!);
+        var activation = catalog.GetOrCreate(call.Request.TargetGrain, call.GrainClass);
         if (activation is null)
         {
             call.Reject(GrainCallResponse.Rejected($"Silo {endpoint.SiloAddress} is shutting down and accepts no new activations."));
@@ -92,7 +72,7 @@ internal sealed class GrainCallDispatcher(
     {
         if (call.Cancellation is { } cancellation)
         {
-            _cancellable.TryRemove(new KeyValuePair<(string, long), IncomingCall>((call.Request.Sender, call.Request.CallId), call));
+            cancellable.Remove(call);
             cancellation.Dispose();
         }
 

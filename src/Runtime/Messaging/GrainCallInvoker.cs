@@ -18,6 +18,10 @@ namespace TaskActors.Runtime.Messaging;
 /// The calling side of every grain call: serializes the arguments, resolves the silo, sends, waits for the response
 /// or the deadline, and resends only calls that provably did not run.
 /// </summary>
+/// <remarks>
+/// A call is one async method (<see cref="InvokeAsync{T}"/>), so one state machine per call on the hot path; the
+/// helpers it uses do not await.
+/// </remarks>
 internal sealed partial class GrainCallInvoker(
     PendingCallRegistry pendingCalls,
     GrainLocator locator,
@@ -31,28 +35,19 @@ internal sealed partial class GrainCallInvoker(
 {
     private readonly MessagingOptions _options = options.Value;
 
-    public async Task InvokeAsync(GrainId grainId, GrainMethodDescriptor method, object?[] arguments)
-    {
-        _ = await SendAsync(grainId, method, arguments);
-    }
+    /// <summary>Calls a method without a result; the returned task is the call's.</summary>
+    public Task InvokeAsync(GrainId grainId, GrainMethodDescriptor method, object?[] arguments) =>
+        InvokeAsync<object?>(grainId, method, arguments);
 
+    /// <summary>Calls a method and deserializes its result (<c>default</c> for methods without one).</summary>
     public async Task<T> InvokeAsync<T>(GrainId grainId, GrainMethodDescriptor method, object?[] arguments)
-    {
-        var result = await SendAsync(grainId, method, arguments);
-        return JsonSerializer.Deserialize(result, (JsonTypeInfo<T>)method.ResultTypeInfo!)!;
-    }
-
-    private async Task<byte[]> SendAsync(GrainId grainId, GrainMethodDescriptor method, object?[] arguments)
     {
         var cancellationToken = method.GetCancellationToken(arguments);
         cancellationToken.ThrowIfCancellationRequested();
         var payload = GrainSerializer.SerializeArguments(arguments, method.ParameterTypeInfos);
-        var started = timeProvider.GetTimestamp();
+        long? started = metrics.RecordsCalls ? timeProvider.GetTimestamp() : null;
         var deadline = timeProvider.GetUtcNow() + _options.ResponseTimeout;
-        using var activity = RuntimeInstrumentation.ActivitySource.HasListeners()
-            ? RuntimeInstrumentation.ActivitySource.StartActivity($"grain {method.DisplayName}", ActivityKind.Client)
-            : null;
-        activity?.SetTag(RuntimeInstrumentation.GrainIdTag, grainId.ToString());
+        using var activity = StartActivity(grainId, method);
 
         var status = GrainCallStatus.Unreachable;
         try
@@ -60,53 +55,31 @@ internal sealed partial class GrainCallInvoker(
             for (var attempt = 0; ; attempt++)
             {
                 var target = await locator.ResolveAsync(grainId, cancellationToken);
-                var remaining = deadline - timeProvider.GetUtcNow();
-                var request = new GrainCallRequest
+                var call = SendAttempt(grainId, method, payload, target, deadline, attempt, activity, cancellationToken);
+                GrainCallResponse response;
+                try
                 {
-                    CallId = pendingCalls.NextCallId(),
-                    Sender = endpoint.SenderId,
-                    TargetGrain = grainId,
-                    Method = method.Alias,
-                    Arguments = payload,
-                    Timeout = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
-                    TraceParent = activity?.Id,
-                };
-
-                var response = await SendOnceAsync(target, request, deadline, cancellationToken);
-                status = response.Status;
-                switch (response.Status)
+                    response = await call.Task;
+                }
+                finally
                 {
-                    case GrainCallStatus.Ok:
-                        return response.Result ?? [];
-                    case GrainCallStatus.Exception when IsDeadlineCancellation(response.Exception!, deadline, cancellationToken):
-                        // The callee's token trips at this call's deadline; its cancellation is our timeout.
-                        throw new GrainCallTimeoutException(grainId.ToString(), method.DisplayName, target.ToString(), _options.ResponseTimeout);
-                    case GrainCallStatus.Exception:
-                        throw RemoteExceptionFactory.Create(response.Exception!);
-                    case GrainCallStatus.Redirect when attempt < _options.MaxResendCount:
-                        locator.Update(response.RedirectTo!);
-                        break;
-                    case GrainCallStatus.Rejected or GrainCallStatus.Unreachable:
-                        // The silo is going away or gone; membership will say so within its detection bound,
-                        // so back off and resend until the deadline rather than fail fast.
-                        locator.Invalidate(grainId, target);
-                        var backoff = TimeSpan.FromMilliseconds(Math.Min(1000, 10 << Math.Min(attempt, 7)));
-                        if (timeProvider.GetUtcNow() + backoff >= deadline)
-                        {
-                            throw new SiloUnavailableException($"Grain call {method.DisplayName} on {grainId} could not be delivered before its deadline; the last silo tried was {target} ({response.Status}: {response.Reason}).");
-                        }
-
-                        await Task.Delay(backoff, timeProvider, cancellationToken);
-                        break;
-                    case GrainCallStatus.Redirect:
-                        throw new GrainCallException($"Grain call {method.DisplayName} on {grainId} was redirected {attempt + 1} times; the last redirect pointed at {response.RedirectTo?.Silo}.");
-                    case GrainCallStatus.Cancelled:
-                        throw new OperationCanceledException(cancellationToken);
-                    default:
-                        throw new GrainCallTimeoutException(grainId.ToString(), method.DisplayName, target.ToString(), _options.ResponseTimeout);
+                    call.StopListening();
+                    pendingCalls.Remove(call);
                 }
 
-                LogResending(logger, method.DisplayName, grainId, target, response.Status);
+                status = response.Status;
+                if (status == GrainCallStatus.Ok)
+                {
+                    return method.ResultTypeInfo is JsonTypeInfo<T> resultTypeInfo ? JsonSerializer.Deserialize(response.Result, resultTypeInfo)! : default!;
+                }
+
+                var backoff = OnFailedAttempt(grainId, method, call, response, deadline, attempt, cancellationToken);
+                if (backoff > TimeSpan.Zero)
+                {
+                    await Task.Delay(backoff, timeProvider, cancellationToken);
+                }
+
+                LogResending(logger, method.DisplayName, grainId, call.Target, response.Status);
             }
         }
         catch (Exception ex)
@@ -116,17 +89,52 @@ internal sealed partial class GrainCallInvoker(
         }
         finally
         {
-            metrics.RecordCall(grainId.Type, method.Alias, status, timeProvider.GetElapsedTime(started));
+            if (started is { } timestamp)
+            {
+                metrics.RecordCall(grainId.Type, method.Alias, status, timeProvider.GetElapsedTime(timestamp));
+            }
         }
     }
 
-    private bool IsDeadlineCancellation(RemoteExceptionInfo exception, DateTimeOffset deadline, CancellationToken cancellationToken) =>
-        !cancellationToken.IsCancellationRequested
-        && exception.Type is "System.OperationCanceledException" or "System.Threading.Tasks.TaskCanceledException"
-        && timeProvider.GetUtcNow() >= deadline - _options.DeadlineCheckPeriod;
-
-    private async Task<GrainCallResponse> SendOnceAsync(SiloAddress target, GrainCallRequest request, DateTimeOffset deadline, CancellationToken cancellationToken)
+    private static Activity? StartActivity(GrainId grainId, GrainMethodDescriptor method)
     {
+        if (!RuntimeInstrumentation.ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = RuntimeInstrumentation.ActivitySource.StartActivity($"grain {method.DisplayName}", ActivityKind.Client);
+        activity?.SetTag(RuntimeInstrumentation.GrainIdTag, grainId.ToString());
+        return activity;
+    }
+
+    /// <summary>
+    /// Sends one attempt of a call to <paramref name="target"/>: to the local silo directly (no transport, still
+    /// serialized) or through the transport. Returns the pending call its response completes, registered for the
+    /// deadline sweep and listening to the caller's token.
+    /// </summary>
+    private PendingCall SendAttempt(
+        GrainId grainId,
+        GrainMethodDescriptor method,
+        byte[] payload,
+        SiloAddress target,
+        DateTimeOffset deadline,
+        int attempt,
+        Activity? activity,
+        CancellationToken cancellationToken)
+    {
+        var remaining = attempt == 0 ? _options.ResponseTimeout : deadline - timeProvider.GetUtcNow();
+        var request = new GrainCallRequest
+        {
+            CallId = pendingCalls.NextCallId(),
+            Sender = endpoint.SenderId,
+            TargetGrain = grainId,
+            Method = method.Alias,
+            Arguments = payload,
+            Timeout = remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero,
+            TraceParent = activity?.Id,
+        };
+
         var call = new PendingCall(request.CallId, deadline, target);
         pendingCalls.Add(call);
         try
@@ -139,28 +147,66 @@ internal sealed partial class GrainCallInvoker(
             {
                 transport.Send(target, request, call);
             }
-
-            if (!cancellationToken.CanBeCanceled)
-            {
-                return await call.Task;
-            }
-
-            using (cancellationToken.UnsafeRegister(static state => ((PendingCall)state!).Complete(GrainCallResponse.Cancelled), call))
-            {
-                var response = await call.Task;
-                if (response.Status == GrainCallStatus.Cancelled)
-                {
-                    SendCancellation(target, request.CallId);
-                }
-
-                return response;
-            }
         }
-        finally
+        catch
         {
             pendingCalls.Remove(call);
+            throw;
+        }
+
+        call.ListenTo(cancellationToken);
+        return call;
+    }
+
+    /// <summary>
+    /// Decides what a response other than <see cref="GrainCallStatus.Ok"/> means: throws the call's error, or returns
+    /// how long to back off before resending a call that provably did not run (zero to resend at once).
+    /// </summary>
+    private TimeSpan OnFailedAttempt(
+        GrainId grainId,
+        GrainMethodDescriptor method,
+        PendingCall call,
+        GrainCallResponse response,
+        DateTimeOffset deadline,
+        int attempt,
+        CancellationToken cancellationToken)
+    {
+        var target = call.Target;
+        switch (response.Status)
+        {
+            case GrainCallStatus.Exception when IsDeadlineCancellation(response.Exception!, deadline, cancellationToken):
+                // The callee's token trips at this call's deadline; its cancellation is our timeout.
+                throw new GrainCallTimeoutException(grainId.ToString(), method.DisplayName, target.ToString(), _options.ResponseTimeout);
+            case GrainCallStatus.Exception:
+                throw RemoteExceptionFactory.Create(response.Exception!);
+            case GrainCallStatus.Redirect when attempt < _options.MaxResendCount:
+                locator.Update(response.RedirectTo!);
+                return TimeSpan.Zero;
+            case GrainCallStatus.Rejected or GrainCallStatus.Unreachable:
+                // The silo is going away or gone; membership will say so within its detection bound,
+                // so back off and resend until the deadline rather than fail fast.
+                locator.Invalidate(grainId, target);
+                var backoff = TimeSpan.FromMilliseconds(Math.Min(1000, 10 << Math.Min(attempt, 7)));
+                if (timeProvider.GetUtcNow() + backoff >= deadline)
+                {
+                    throw new SiloUnavailableException($"Grain call {method.DisplayName} on {grainId} could not be delivered before its deadline; the last silo tried was {target} ({response.Status}: {response.Reason}).");
+                }
+
+                return backoff;
+            case GrainCallStatus.Redirect:
+                throw new GrainCallException($"Grain call {method.DisplayName} on {grainId} was redirected {attempt + 1} times; the last redirect pointed at {response.RedirectTo?.Silo}.");
+            case GrainCallStatus.Cancelled:
+                SendCancellation(target, call.CallId);
+                throw new OperationCanceledException(cancellationToken);
+            default:
+                throw new GrainCallTimeoutException(grainId.ToString(), method.DisplayName, target.ToString(), _options.ResponseTimeout);
         }
     }
+
+    private bool IsDeadlineCancellation(RemoteExceptionInfo exception, DateTimeOffset deadline, CancellationToken cancellationToken) =>
+        !cancellationToken.IsCancellationRequested
+        && exception.Type is "System.OperationCanceledException" or "System.Threading.Tasks.TaskCanceledException"
+        && timeProvider.GetUtcNow() >= deadline - _options.DeadlineCheckPeriod;
 
     private void SendCancellation(SiloAddress target, long callId)
     {

@@ -6,7 +6,7 @@ namespace TaskActors.Runtime.Messaging;
 /// Every call this process is waiting on. One periodic sweep fails calls past their deadline, which is far cheaper
 /// than a timer per call and bounds the deadline's precision by <c>Messaging:DeadlineCheckPeriod</c>.
 /// </summary>
-internal sealed class PendingCallRegistry
+internal sealed class PendingCallRegistry : IDeadlineTracker
 {
     private readonly ConcurrentDictionary<long, PendingCall> _calls = new();
     private long _nextCallId;

@@ -31,8 +31,11 @@ internal sealed class GrainMethodDescriptor
     /// <summary>Turns a proxy call into the awaitable the interface method returns.</summary>
     public required Func<GrainCallInvoker, GrainId, GrainMethodDescriptor, object?[], object> ClientInvoke { get; init; }
 
-    /// <summary>Invokes the method on a grain and serializes its result (null for methods without one).</summary>
-    public required Func<object, object?[], Task<byte[]?>> ServerInvoke { get; init; }
+    /// <summary>
+    /// Invokes the method on a grain and serializes its result (null for methods without one). A ValueTask, so a
+    /// method that completes synchronously costs no task here.
+    /// </summary>
+    public required Func<object, object?[], ValueTask<byte[]?>> ServerInvoke { get; init; }
 
     public CancellationToken GetCancellationToken(object?[] arguments) =>
         CancellationTokenIndex >= 0 && arguments[CancellationTokenIndex] is CancellationToken token ? token : default;

@@ -98,7 +98,7 @@ internal static class GrainMethodDescriptorFactory
         _ => Generic<Func<GrainCallInvoker, GrainId, GrainMethodDescriptor, object?[], object>>(nameof(ClientValueTaskOfT), resultType!),
     };
 
-    private static Func<object, object?[], Task<byte[]?>> CreateServerInvoke(GrainMethodReturnKind kind, Type? resultType, JsonTypeInfo? resultTypeInfo, MethodInvoker invoker)
+    private static Func<object, object?[], ValueTask<byte[]?>> CreateServerInvoke(GrainMethodReturnKind kind, Type? resultType, JsonTypeInfo? resultTypeInfo, MethodInvoker invoker)
     {
         switch (kind)
         {
@@ -109,7 +109,7 @@ internal static class GrainMethodDescriptorFactory
             default:
                 var name = kind == GrainMethodReturnKind.TaskOfT ? nameof(ServerTaskOfT) : nameof(ServerValueTaskOfT);
                 var typed = typeof(GrainMethodDescriptorFactory).GetMethod(name, Private)!.MakeGenericMethod(resultType!);
-                return (Func<object, object?[], Task<byte[]?>>)typed.Invoke(null, [invoker, resultTypeInfo])!;
+                return (Func<object, object?[], ValueTask<byte[]?>>)typed.Invoke(null, [invoker, resultTypeInfo])!;
         }
     }
 
@@ -124,19 +124,19 @@ internal static class GrainMethodDescriptorFactory
     private static object ClientValueTaskOfT<T>(GrainCallInvoker invoker, GrainId id, GrainMethodDescriptor method, object?[] args) =>
         new ValueTask<T>(invoker.InvokeAsync<T>(id, method, args));
 
-    private static async Task<byte[]?> ServerTask(Task task)
+    private static async ValueTask<byte[]?> ServerTask(Task task)
     {
         await task;
         return null;
     }
 
-    private static async Task<byte[]?> ServerValueTask(ValueTask task)
+    private static async ValueTask<byte[]?> ServerValueTask(ValueTask task)
     {
         await task;
         return null;
     }
 
-    private static Func<object, object?[], Task<byte[]?>> ServerTaskOfT<T>(MethodInvoker invoker, JsonTypeInfo typeInfo)
+    private static Func<object, object?[], ValueTask<byte[]?>> ServerTaskOfT<T>(MethodInvoker invoker, JsonTypeInfo typeInfo)
     {
         var typed = (JsonTypeInfo<T>)typeInfo;
         return async (grain, args) =>
@@ -146,7 +146,7 @@ internal static class GrainMethodDescriptorFactory
         };
     }
 
-    private static Func<object, object?[], Task<byte[]?>> ServerValueTaskOfT<T>(MethodInvoker invoker, JsonTypeInfo typeInfo)
+    private static Func<object, object?[], ValueTask<byte[]?>> ServerValueTaskOfT<T>(MethodInvoker invoker, JsonTypeInfo typeInfo)
     {
         var typed = (JsonTypeInfo<T>)typeInfo;
         return async (grain, args) =>

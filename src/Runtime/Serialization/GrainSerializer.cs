@@ -51,22 +51,26 @@ internal sealed class GrainSerializer
             return EmptyArray;
         }
 
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // Serialization never awaits, so the calling thread's buffer and writer are reused and only the payload
+        // array is allocated. The thread's slot is emptied while in use, so a converter that itself makes a grain
+        // call (and so serializes arguments again) gets a writer of its own instead of corrupting this one.
+        var writer = t_argumentWriter ?? new ArgumentWriter();
+        t_argumentWriter = null;
+        try
         {
-            writer.WriteStartArray();
-            for (var i = 0; i < typeInfos.Length; i++)
-            {
-                if (typeInfos[i] is { } typeInfo)
-                {
-                    JsonSerializer.Serialize(writer, arguments[i], typeInfo);
-                }
-            }
-
-            writer.WriteEndArray();
+            return writer.Write(arguments, typeInfos);
         }
-
-        return buffer.WrittenSpan.ToArray();
+        finally
+        {
+            if (writer.IsWorthKeeping)
+            {
+                t_argumentWriter = writer;
+            }
+            else
+            {
+                writer.Dispose();
+            }
+        }
     }
 
     /// <summary>Reads a JSON array written by <see cref="SerializeArguments"/> into an argument array.</summary>
@@ -104,4 +108,41 @@ internal sealed class GrainSerializer
     }
 
     private static readonly byte[] EmptyArray = "[]"u8.ToArray();
+
+    [ThreadStatic]
+    private static ArgumentWriter? t_argumentWriter;
+
+    /// <summary>A reusable buffer and JSON writer for <see cref="SerializeArguments"/>.</summary>
+    private sealed class ArgumentWriter : IDisposable
+    {
+        /// <summary>A buffer grown past this by one large call is dropped rather than kept by the thread.</summary>
+        private const int MaxKeptCapacity = 16 * 1024;
+
+        private readonly ArrayBufferWriter<byte> _buffer = new(256);
+        private readonly Utf8JsonWriter _writer;
+
+        public ArgumentWriter() => _writer = new Utf8JsonWriter(_buffer);
+
+        public bool IsWorthKeeping => _buffer.Capacity <= MaxKeptCapacity;
+
+        public byte[] Write(ReadOnlySpan<object?> arguments, JsonTypeInfo?[] typeInfos)
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            _writer.WriteStartArray();
+            for (var i = 0; i < typeInfos.Length; i++)
+            {
+                if (typeInfos[i] is { } typeInfo)
+                {
+                    JsonSerializer.Serialize(_writer, arguments[i], typeInfo);
+                }
+            }
+
+            _writer.WriteEndArray();
+            _writer.Flush();
+            return _buffer.WrittenSpan.ToArray();
+        }
+
+        public void Dispose() => _writer.Dispose();
+    }
 }

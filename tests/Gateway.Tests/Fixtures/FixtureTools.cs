@@ -41,6 +41,15 @@ public sealed class FixtureTools
         }
     }
 
+    [McpServerTool(Name = "token_check"), Description("Reports whether the access token is visible before and after the gate opens."), TaskSupport(ToolTaskSupport.Optional)]
+    public static async Task<string> TokenCheck(McpTaskContext context, [Description("The gate name.")] string gate)
+    {
+        var before = context.AccessToken is not null;
+        TestGates.Entered(gate, context);
+        await TestGates.WaitAsync(gate, context.CancellationToken);
+        return JsonSerializer.Serialize(new Dictionary<string, bool> { ["before"] = before, ["after"] = context.AccessToken is not null });
+    }
+
     [McpServerTool(Name = "job"), Description("Must run as a task."), TaskSupport(ToolTaskSupport.Required)]
     public static string Job() => "job done";
 
@@ -88,6 +97,9 @@ public sealed class FixtureTools
         ["scope"] = context.Scope,
         ["sessionId"] = context.SessionId,
         ["server"] = context.Server.Path,
+        ["clientId"] = context.ClientId,
+        ["sub"] = context.Subject,
+        ["hasToken"] = context.AccessToken is null ? "false" : "true",
         ["background"] = context.IsBackgroundTask ? "true" : "false",
         ["lifespan"] = (context.Server.LifespanState as FixtureLifespan)?.Name,
     });

@@ -39,10 +39,15 @@ public sealed class GatewayTestHost : IAsyncDisposable
     public McpHttpClient CreateClient() => new(_app.GetTestClient());
 
     /// <summary>One process: a silo with the gateway co-hosted, as the run command starts it.</summary>
-    public static async Task<GatewayTestHost> StartCoHostedAsync(ILoggerProvider logging, IDictionary<string, string?>? settings = null, TimeProvider? timeProvider = null)
+    public static async Task<GatewayTestHost> StartCoHostedAsync(ILoggerProvider logging, IDictionary<string, string?>? settings = null, TimeProvider? timeProvider = null, ILoggerProvider? collector = null)
     {
         var time = timeProvider ?? TimeProvider.System;
         var builder = NewBuilder(logging, settings, time);
+        if (collector is not null)
+        {
+            builder.Logging.AddProvider(collector);
+        }
+
         builder.AddActorSilo(silo => silo.UseLocalCluster().AddTaskActorsGrains().AddTaskActorsMemoryStorage().AddFixtureServers());
         return await StartAsync(builder, null, time);
     }

@@ -77,4 +77,45 @@ public sealed class ClusterGatewayTests : GatewayTest
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
         Assert.DoesNotContain(holder, host.Cluster.Silos);
     }
+
+    [Fact]
+    public async Task PlainCall_FailsSayingItWasInterrupted_WhenItsSiloCrashes()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, FastMembership());
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var entered = TestGates.WhenEntered(gate);
+        var call = client.RequestAsync("tools/call", ToolCallTests.Call("gate", new JsonObject { ["gate"] = gate }), TestCancellation);
+        await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
+        var holder = host.Cluster!.Silos.Single(s => Enumerable.Range(1, 5).Any(id =>
+            s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", Handlers.ToolHandlers.PlainCallId(client.SessionId!, id.ToString(System.Globalization.CultureInfo.InvariantCulture)))))));
+
+        await host.Cluster.KillSiloAsync(holder);
+        var response = await call;
+
+        Assert.Equal(-32603, response.ErrorCode);
+        Assert.Contains("interrupted", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(1, TestGates.EntryCount(gate));
+    }
+
+    [Fact]
+    public async Task TasksResult_KeepsWaiting_WhileTheTaskMovesToASurvivor()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, FastMembership());
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var task = await client.StartGatedTaskAsync(gate, TestCancellation);
+        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", task.Id()))));
+        var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 900, ["method"] = "tasks/result", ["params"] = new JsonObject { ["taskId"] = task.Id() } };
+        using var stream = await client.PostAsync(request.ToJsonString(), cancellationToken: TestCancellation);
+
+        // The SSE response has started, so the gateway is polling the task on the silo that is killed now.
+        await host.Cluster.KillSiloAsync(holder);
+        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is started again", cancellationToken: TestCancellation);
+        TestGates.Open(gate);
+        var result = await client.ReadResponseAsync(stream, 900, TestCancellation);
+
+        Assert.Equal("opened", ToolCallTests.Text(result.Result));
+        Assert.Equal(task.Id(), result.Result.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaskActors.Gateway.Tests.Fixtures;
+using TaskActors.Gateway.Tests.Infrastructure;
 using TaskActors.Gateway.Tests.Tools;
 using TaskActors.TestKit;
 using Xunit;
@@ -213,5 +214,40 @@ public sealed class TaskLifecycleTests : GatewayTest
         Assert.Equal("completed", alive.Result.Status());
         Assert.Equal(-32602, expired.ErrorCode);
         Assert.Empty(listed.GetProperty("tasks").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task WorkingTask_IsStoppedAndItsSlotFreed_WhenItsTtlEnds()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var settings = new Dictionary<string, string?> { ["TaskActors:Tasks:MaxConcurrentTasksPerRequestor"] = "1" };
+        await using var host = await Infrastructure.GatewayTestHost.StartCoHostedAsync(LoggerProvider, settings, clock);
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var entered = TestGates.WhenEntered(gate);
+        var cancelled = TestGates.WhenCancelled(gate);
+        var task = await client.CreateTaskAsync("gate", new JsonObject { ["gate"] = gate }, 5_000, TestCancellation);
+        await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
+        var refused = await client.RequestAsync("tools/call", TaskCall("wait", new JsonObject { ["milliseconds"] = 1 }), TestCancellation);
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+        await cancelled.WaitAsync(TestTimeouts.Default, TestCancellation);
+        var expired = await client.TaskRequestAsync("tasks/get", task.Id(), TestCancellation);
+        RpcResult? admitted = null;
+        await Eventually.WaitUntilAsync(
+            async () => !(admitted = await client.RequestAsync("tools/call", TaskCall("wait", new JsonObject { ["milliseconds"] = 1 }), TestCancellation)).IsError,
+            "a new task is admitted once the expired one gave its slot back",
+            cancellationToken: TestCancellation);
+
+        Assert.Equal(-32051, refused.ErrorCode);
+        Assert.Equal(-32602, expired.ErrorCode);
+        Assert.Equal("working", admitted!.Result.GetProperty("task").Status());
+    }
+
+    private static JsonObject TaskCall(string tool, JsonObject arguments)
+    {
+        var call = ToolCallTests.Call(tool, arguments);
+        call["task"] = new JsonObject { ["ttl"] = 60_000 };
+        return call;
     }
 }

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+
+namespace TaskActors.Gateway.Auth;
+
+/// <summary>Validates <see cref="GatewayAuthOptions"/>: Jwt mode needs an issuer, an audience and a source of signing keys.</summary>
+internal sealed class GatewayAuthOptionsValidator : IValidateOptions<GatewayAuthOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayAuthOptions options)
+    {
+        if (options.Mode != AuthMode.Jwt)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Issuer))
+        {
+            failures.Add("Auth:Issuer is required in Jwt mode (the 'iss' tokens must carry).");
+        }
+
+        if (!Uri.TryCreate(options.Audience, UriKind.Absolute, out _))
+        {
+            failures.Add("Auth:Audience must be this server's absolute resource URI in Jwt mode (the 'aud' tokens must carry), e.g. https://mcp.example.com/mcp.");
+        }
+
+        var sources = new[] { options.Authority, options.JwksUri, options.JwksFile, options.Jwks }.Count(s => !string.IsNullOrWhiteSpace(s));
+        if (sources == 0)
+        {
+            failures.Add("Jwt mode needs signing keys: set Auth:Authority, Auth:JwksUri, Auth:JwksFile or Auth:Jwks.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.JwksFile) && !File.Exists(options.JwksFile))
+        {
+            failures.Add($"Auth:JwksFile '{options.JwksFile}' does not exist.");
+        }
+
+        if (options.ClockSkew < TimeSpan.Zero || options.ClockSkew > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("Auth:ClockSkew must be between 0 and 5 minutes.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
