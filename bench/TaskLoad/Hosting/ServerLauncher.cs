@@ -7,13 +7,15 @@ namespace TaskActors.TaskLoad.Hosting;
 internal static class ServerLauncher
 {
     /// <summary>
-    /// Settings the benchmark gives the Silo: the counters endpoint it reads storage writes from, and a creation-rate
-    /// limit no client reaches (the default, 50 a second per session, would throttle a single fast client).
+    /// Settings the benchmark gives the Silo: the counters endpoint it reads storage writes from, and per-scope limits no
+    /// client reaches (the defaults, 50 task creations and 1000 task operations a second per scope, would throttle a
+    /// single fast client, whose anonymous requestor is its own session).
     /// </summary>
     public static readonly IReadOnlyList<string> SiloSettings =
     [
         "TaskActors:Diagnostics:Counters=true",
         "TaskActors:Tasks:MaxTaskCreationsPerSecond=1000000",
+        "TaskActors:Gateway:TaskOperationsPerSecond=1000000",
     ];
 
     public static Task<ServerProcess> StartAsync(ServerKind kind, LoadSettings settings, CancellationToken cancellationToken) => kind switch

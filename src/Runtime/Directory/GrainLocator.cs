@@ -23,6 +23,10 @@ internal sealed class GrainLocator : IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly IDisposable _subscription;
 
+    // The cache's size, kept beside it: ConcurrentDictionary.Count takes every lock of the dictionary, and nearly every
+    // new task caches a new grain. Approximate under races, which is all the bound needs.
+    private int _cachedCount;
+
     public GrainLocator(IGrainDirectory directory, IPlacementDirector placement, MembershipView membership, TimeProvider timeProvider)
     {
         _directory = directory;
@@ -59,7 +63,7 @@ internal sealed class GrainLocator : IDisposable
     {
         if (_cache.TryGetValue(grainId, out var cached) && cached.Silo == silo)
         {
-            _cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, cached));
+            Forget(grainId, cached);
         }
 
         _suspected[silo] = _timeProvider.GetUtcNow() + SuspicionTime;
@@ -69,12 +73,25 @@ internal sealed class GrainLocator : IDisposable
 
     private void Cache(GrainAddress address)
     {
-        if (_cache.Count >= MaxCacheEntries)
+        if (!_cache.TryAdd(address.GrainId, address))
         {
-            _cache.Clear();
+            _cache[address.GrainId] = address;
+            return;
         }
 
-        _cache[address.GrainId] = address;
+        if (Interlocked.Increment(ref _cachedCount) > MaxCacheEntries)
+        {
+            _cache.Clear();
+            Volatile.Write(ref _cachedCount, 0);
+        }
+    }
+
+    private void Forget(GrainId grainId, GrainAddress address)
+    {
+        if (_cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, address)))
+        {
+            Interlocked.Decrement(ref _cachedCount);
+        }
     }
 
     private bool IsSuspected(SiloAddress silo)
@@ -101,7 +118,7 @@ internal sealed class GrainLocator : IDisposable
         {
             if (snapshot.IsDead(address.Silo))
             {
-                _cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, address));
+                Forget(grainId, address);
             }
         }
 
