@@ -31,12 +31,22 @@ internal static class MessageRenderer
             : JsonRpcWriter.Notification(method, node);
     }
 
-    /// <summary>The response a task's outcome stands for; with <paramref name="relatedTaskId"/> a result carries related-task metadata.</summary>
+    /// <summary>
+    /// The response a task's outcome stands for. With <paramref name="relatedTaskId"/> it carries related-task metadata:
+    /// a result in its <c>_meta</c>, an error in <c>error.data._meta</c> (unless the tool gave the error data that is
+    /// not an object, which is kept exactly).
+    /// </summary>
     public static byte[] Response(System.Text.Json.JsonElement requestId, TaskOutcome outcome, string? relatedTaskId)
     {
         if (outcome.Error is { } error)
         {
-            return JsonRpcWriter.Error(requestId, error.Code, error.Message, TaskWire.ToNode(error.Data));
+            var data = TaskWire.ToNode(error.Data);
+            if (relatedTaskId is not null && data is null or JsonObject)
+            {
+                data = TaskWire.WithRelatedTask(data, relatedTaskId);
+            }
+
+            return JsonRpcWriter.Error(requestId, error.Code, error.Message, data);
         }
 
         JsonNode result = TaskWire.ToNode(outcome.Result) ?? new JsonObject();

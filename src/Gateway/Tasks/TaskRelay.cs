@@ -74,6 +74,12 @@ internal sealed partial class TaskRelay(IOptions<GatewayOptions> options, TimePr
             cursor = poll.NextSequence;
             if (poll.Outcome is { } outcome)
             {
+                if (relatedTaskId is null && outcome.Error?.Code == TaskErrorCodes.Cancelled)
+                {
+                    // A plain call ends cancelled only by the client's notifications/cancelled, which gets no response.
+                    return;
+                }
+
                 await sse.WriteMessageAsync(MessageRenderer.Response(requestId, outcome, relatedTaskId), cursor, cancellationToken).ConfigureAwait(false);
                 return;
             }

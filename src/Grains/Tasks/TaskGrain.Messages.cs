@@ -38,12 +38,13 @@ public sealed partial class TaskGrain
 
         var deadline = Now + request.MaxWait;
         var messages = new List<TaskMessage>();
+        var floor = request.AfterSequence;
         if (request.TakeInputs)
         {
             Attach(deadline);
             if (request.AfterSequence == 0)
             {
-                messages.AddRange(Record.PendingInputs.Select(p => new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Request, Method = p.Method, Params = p.Params, RequestId = p.RequestId }));
+                floor = ReplayPendingInputs(messages);
             }
         }
 
@@ -63,7 +64,7 @@ public sealed partial class TaskGrain
                     Found = true,
                     View = View(),
                     Messages = messages,
-                    NextSequence = Math.Max(request.AfterSequence, messages.Count > 0 ? messages.Max(m => m.Sequence) : 0),
+                    NextSequence = Math.Max(floor, messages.Count > 0 ? messages.Max(m => m.Sequence) : 0),
                     Outcome = terminal ? Record.Outcome : null,
                 };
             }
@@ -73,6 +74,32 @@ public sealed partial class TaskGrain
                 Attach(deadline);
             }
         }
+    }
+
+    /// <summary>
+    /// A stream's first poll gets the unanswered input requests that the buffer no longer holds (they went to the session,
+    /// or to a stream since gone, or to a previous activation). Returns the cursor the stream continues from: every
+    /// message numbered so far, so the replayed requests are not replayed again on its next poll.
+    /// </summary>
+    private long ReplayPendingInputs(List<TaskMessage> messages)
+    {
+        if (Record.PendingInputs.Count == 0)
+        {
+            return 0;
+        }
+
+        var buffered = _messages.Where(m => m.Kind == TaskMessageKind.Request).Select(m => m.RequestId).ToHashSet(StringComparer.Ordinal);
+        messages.AddRange(Record.PendingInputs
+            .Where(p => !buffered.Contains(p.RequestId))
+            .Select(p => new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Request, Method = p.Method, Params = p.Params, RequestId = p.RequestId }));
+
+        // Number 0 is "from the start": reserve a real number for the replay, so the next poll moves past it.
+        if (_lastSequence == 0)
+        {
+            _lastSequence = 1;
+        }
+
+        return _lastSequence;
     }
 
     /// <summary>Numbers a message and sends it to the attached stream, or to the session, or drops it (notifications only).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaskActors.Gateway.Tests.Fixtures;
+using TaskActors.Gateway.Tests.Infrastructure;
 using TaskActors.TestKit;
 using Xunit;
 
@@ -226,6 +227,19 @@ public sealed class ToolCallTests : GatewayTest
 
         await cancelled.WaitAsync(TestTimeouts.Default, TestCancellation);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, notified.StatusCode);
+
+        // The spec: a cancelled request gets no response. The call's stream ends without one.
+        using var events = new SseReader(await stream.Content.ReadAsStreamAsync(TestCancellation));
+        var messages = new List<string>();
+        while (await events.ReadAsync(TestCancellation).WaitAsync(TestTimeouts.Default, TestCancellation) is { } sseEvent)
+        {
+            if (sseEvent.Data is { } data)
+            {
+                messages.Add(data.GetRawText());
+            }
+        }
+
+        Assert.DoesNotContain(messages, m => m.Contains("\"call-7\"", StringComparison.Ordinal));
     }
 
     internal static JsonObject Call(string name, JsonObject? arguments) => new() { ["name"] = name, ["arguments"] = arguments ?? new JsonObject() };
