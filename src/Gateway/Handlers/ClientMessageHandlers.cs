@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Sessions;
+using TaskActors.Grains.Abstractions.Sessions;
 using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.Runtime.Abstractions.Core;
 
@@ -22,6 +23,9 @@ internal sealed class ClientMessageHandlers(IGrainFactory grains)
 
         // False means already answered (a request re-sent on a new stream is answered twice) or not this principal's; both change nothing.
         await grains.GetGrain<ITaskGrain>(taskKey).AnswerAsync(session.TaskRequester, answer, cancellationToken).ConfigureAwait(false);
+
+        // Answered, whatever the task made of it: later GET streams are not sent it again.
+        await grains.GetGrain<ISessionGrain>(session.Id).ForgetRequestAsync(requestId!, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

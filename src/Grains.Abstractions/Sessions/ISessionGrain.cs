@@ -38,7 +38,8 @@ public interface ISessionGrain : IGrainWithStringKey
 
     /// <summary>
     /// Queues a message for the standalone stream; returns false (dropping it) when no stream has polled recently,
-    /// so the sender can keep what must not be lost.
+    /// so the sender can keep what must not be lost. An input request is also kept until it is answered or cancelled,
+    /// and a stream that attaches later gets it.
     /// </summary>
     [Alias("session.post")]
     [AlwaysInterleave]
@@ -52,6 +53,11 @@ public interface ISessionGrain : IGrainWithStringKey
     [Alias("session.poll")]
     [AlwaysInterleave]
     Task<SessionPollResult> PollAsync(string streamId, long afterSequence, TimeSpan maxWait, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets an input request the client has answered, so later streams are not sent it again.</summary>
+    [Alias("session.forget-request")]
+    [AlwaysInterleave]
+    Task ForgetRequestAsync(string requestId, CancellationToken cancellationToken = default);
 
     /// <summary>Releases the standalone stream's ownership (its connection closed).</summary>
     [Alias("session.release-stream")]

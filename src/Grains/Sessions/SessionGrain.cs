@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TaskActors.Grains.Abstractions.Sessions;
+using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.Grains.Configuration;
 using TaskActors.Runtime.Abstractions.Core;
 using TaskActors.Runtime.Abstractions.Persistence;
@@ -9,7 +11,8 @@ namespace TaskActors.Grains.Sessions;
 /// <summary>
 /// One MCP session: the stored record any gateway replica serves it from, and the in-memory outbox of its standalone
 /// (GET) stream. Messages for the stream are dropped when no stream has polled recently: notifications may be lost by
-/// design (clients poll task status), and input requests are kept by their tasks.
+/// design (clients poll task status). Input requests are kept by their tasks, and here until answered or cancelled, so
+/// a GET stream that attaches later (without Last-Event-ID) is sent the unanswered ones.
 /// </summary>
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Sessions)] IPersistentState<SessionGrainState> state,
@@ -17,12 +20,15 @@ public sealed class SessionGrain(
     TimeProvider timeProvider) : Grain, ISessionGrain
 {
     private const int OutboxSize = 1000;
+    private const int PendingRequestLimit = 100;
     private static readonly TimeSpan StreamGrace = TimeSpan.FromSeconds(5);
     private readonly List<SessionMessage> _outbox = [];
+    private readonly List<SessionMessage> _pendingRequests = [];
     private TaskCompletionSource _posted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastSequence;
     private DateTimeOffset _streamAttachedUntil;
     private string? _streamOwner;
+    private long _streamFloor;
 
     private DateTimeOffset Now => timeProvider.GetUtcNow();
 
@@ -89,19 +95,27 @@ public sealed class SessionGrain(
     public Task<bool> PostAsync(SessionMessage message, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!IsActive || Now >= _streamAttachedUntil)
+        if (!IsActive)
         {
             return Task.FromResult(false);
         }
 
-        _outbox.Add(message with { Sequence = ++_lastSequence });
-        if (_outbox.Count > OutboxSize)
+        TrackRequest(message);
+        if (Now >= _streamAttachedUntil)
         {
-            _outbox.RemoveRange(0, _outbox.Count - OutboxSize);
+            return Task.FromResult(false);
         }
 
+        Enqueue(message);
         Signal();
         return Task.FromResult(true);
+    }
+
+    /// <inheritdoc />
+    public Task ForgetRequestAsync(string requestId, CancellationToken cancellationToken = default)
+    {
+        _pendingRequests.RemoveAll(r => r.RequestId == requestId);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
@@ -121,9 +135,14 @@ public sealed class SessionGrain(
                 return new SessionPollResult(true, [], afterSequence, Conflict: true);
             }
 
-            _streamOwner = streamId;
+            if (_streamOwner != streamId)
+            {
+                Claim(streamId, afterSequence);
+            }
+
             _streamAttachedUntil = deadline + StreamGrace;
-            var messages = _outbox.Where(m => m.Sequence > afterSequence).ToList();
+            var after = Math.Max(afterSequence, _streamFloor);
+            var messages = _outbox.Where(m => m.Sequence > after).ToList();
             if (messages.Count > 0 || Now >= deadline)
             {
                 return new SessionPollResult(true, messages, messages.Count > 0 ? messages[^1].Sequence : afterSequence);
@@ -150,6 +169,57 @@ public sealed class SessionGrain(
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Keeps an input request until it is answered or cancelled; forgets one that a cancellation voids.</summary>
+    private void TrackRequest(SessionMessage message)
+    {
+        if (message.Kind == TaskMessageKind.Request && message.RequestId is { } requestId)
+        {
+            _pendingRequests.RemoveAll(r => r.RequestId == requestId);
+            _pendingRequests.Add(message);
+            if (_pendingRequests.Count > PendingRequestLimit)
+            {
+                _pendingRequests.RemoveAt(0);
+            }
+        }
+        else if (message.Method == TaskMessageMethods.Cancelled
+            && message.Params is { ValueKind: JsonValueKind.Object } parameters
+            && parameters.TryGetProperty("requestId", out var cancelled)
+            && cancelled.ValueKind == JsonValueKind.String)
+        {
+            _pendingRequests.RemoveAll(r => r.RequestId == cancelled.GetString());
+        }
+    }
+
+    /// <summary>
+    /// A new stream takes the outbox over. One resuming with Last-Event-ID continues after its cursor. A fresh one starts
+    /// after everything sent so far (those messages went to an earlier stream) and is sent the unanswered input
+    /// requests again, renumbered, so each request is pending on exactly one live stream.
+    /// </summary>
+    private void Claim(string streamId, long afterSequence)
+    {
+        _streamOwner = streamId;
+        _streamFloor = afterSequence == 0 ? _lastSequence : 0;
+        if (afterSequence != 0)
+        {
+            return;
+        }
+
+        foreach (var request in _pendingRequests)
+        {
+            _outbox.RemoveAll(m => m.RequestId == request.RequestId);
+            Enqueue(request);
+        }
+    }
+
+    private void Enqueue(SessionMessage message)
+    {
+        _outbox.Add(message with { Sequence = ++_lastSequence });
+        if (_outbox.Count > OutboxSize)
+        {
+            _outbox.RemoveRange(0, _outbox.Count - OutboxSize);
+        }
     }
 
     private async Task UpdateAsync(Func<SessionRecord, SessionRecord> change, CancellationToken cancellationToken)

@@ -113,7 +113,7 @@ public sealed partial class TaskGrain(
         EndRun();
         foreach (var input in abandoned)
         {
-            Route(new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Notification, Method = "notifications/cancelled", Params = CancelledParams(input.RequestId, message) });
+            Route(new TaskMessage { Sequence = 0, Kind = TaskMessageKind.Notification, Method = TaskMessageMethods.Cancelled, Params = CancelledParams(input.RequestId, message) });
         }
 
         OnStatusChanged();

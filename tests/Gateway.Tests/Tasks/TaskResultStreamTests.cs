@@ -23,7 +23,7 @@ public sealed class TaskResultStreamTests : GatewayTest
             return new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["name"] = "Ada" } };
         };
         var task = await client.CreateTaskAsync("ask", null, 60_000, TestCancellation);
-        await WaitForStatusAsync(client, task.Id(), "input_required");
+        await client.WaitForTaskStatusAsync(task.Id(), "input_required", TestCancellation);
 
         // The request went to the session (no stream was attached); the tasks/result stream replays it from task state.
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
@@ -38,7 +38,7 @@ public sealed class TaskResultStreamTests : GatewayTest
         await using var host = await StartAsync();
         var client = await ConnectAsync(host);
         var task = await client.CreateTaskAsync("ask", null, 60_000, TestCancellation);
-        await WaitForStatusAsync(client, task.Id(), "input_required");
+        await client.WaitForTaskStatusAsync(task.Id(), "input_required", TestCancellation);
         using (var first = await client.PostAsync(TasksResultBody(task.Id()), cancellationToken: TestCancellation))
         using (var events = new SseReader(await first.Content.ReadAsStreamAsync(TestCancellation)))
         {
@@ -91,10 +91,4 @@ public sealed class TaskResultStreamTests : GatewayTest
             }
         }
     }
-
-    private static Task WaitForStatusAsync(McpHttpClient client, string taskId, string status) =>
-        Eventually.WaitUntilAsync(
-            async () => (await client.TaskRequestAsync("tasks/get", taskId, TestCancellation)).Result.Status() == status,
-            $"task {taskId} is {status}",
-            cancellationToken: TestCancellation);
 }

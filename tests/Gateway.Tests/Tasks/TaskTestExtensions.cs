@@ -27,6 +27,13 @@ internal static class TaskTestExtensions
         return task;
     }
 
+    /// <summary>Polls tasks/get (the spec's polling loop; each poll changes nothing) until the task has the status.</summary>
+    public static Task WaitForTaskStatusAsync(this McpHttpClient client, string taskId, string status, CancellationToken cancellationToken) =>
+        TestKit.Eventually.WaitUntilAsync(
+            async () => (await client.TaskRequestAsync("tasks/get", taskId, cancellationToken)).Result.Status() == status,
+            $"task {taskId} is {status}",
+            cancellationToken: cancellationToken);
+
     public static Task<RpcResult> TaskRequestAsync(this McpHttpClient client, string method, string taskId, CancellationToken cancellationToken) =>
         client.RequestAsync(method, new JsonObject { ["taskId"] = taskId }, cancellationToken);
 
