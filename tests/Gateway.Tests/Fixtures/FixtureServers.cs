@@ -11,6 +11,7 @@ public static class FixtureServers
             .WithInfo("9.9.9", title: "Gateway fixtures")
             .WithInstructions("Fixtures for the gateway tests.")
             .WithTools<FixtureTools>()
+            .WithTools<GatedTools>()
             .WithLifespan((_, _) => ValueTask.FromResult<object>(new FixtureLifespan("fixture-lifespan")))
             .Mount("kid", child => child.WithTools<ChildTools>()));
 }
