@@ -19,6 +19,9 @@ public static class FixtureServers
                 .WithInstructions("Fixtures for the gateway tests.")
                 .WithTools<FixtureTools>()
                 .WithTools<GatedTools>()
+                .WithResources<FixtureResources>()
+                .WithPrompts<FixturePrompts>()
+                .WithCompletionHandler(FixtureCompletions.CompleteAsync)
                 .WithLifespan((_, _) => ValueTask.FromResult<object>(new FixtureLifespan("fixture-lifespan")))
                 .Mount("kid", child => child.WithTools<ChildTools>()))
             .AddMcpServer(Mounts, server => server
