@@ -77,6 +77,23 @@ public sealed class ResourceTests : GatewayTest
         Assert.Equal("fixture://nowhere", result.Response.GetProperty("error").GetProperty("data").GetProperty("uri").GetString());
     }
 
+    [Fact]
+    public async Task Subscriptions_AreNotAdvertised_ButSubscribeAndUnsubscribeAnswerEmpty_AndAnUnknownUriIsNotFound()
+    {
+        await using var host = await StartAsync();
+        var client = host.CreateClient();
+        var initialized = await client.InitializeAsync(cancellationToken: TestCancellation);
+
+        var subscribe = await client.RequestAsync("resources/subscribe", new JsonObject { ["uri"] = "fixture://alpha" }, TestCancellation);
+        var unsubscribe = await client.RequestAsync("resources/unsubscribe", new JsonObject { ["uri"] = "fixture://alpha" }, TestCancellation);
+        var unknown = await client.RequestAsync("resources/subscribe", new JsonObject { ["uri"] = "fixture://nowhere" }, TestCancellation);
+
+        Assert.False(initialized.Result.GetProperty("capabilities").GetProperty("resources").GetProperty("subscribe").GetBoolean());
+        Assert.Equal("{}", subscribe.Result.GetRawText());
+        Assert.Equal("{}", unsubscribe.Result.GetRawText());
+        Assert.Equal(-32002, unknown.ErrorCode);
+    }
+
     private static List<string> Uris(JsonElement page, string property) =>
         [.. page.GetProperty(property).EnumerateArray().Select(r => r.GetProperty("uri").GetString()!)];
 }
