@@ -61,7 +61,7 @@ internal sealed class InitializeHandler(IGrainFactory grains, CatalogCache catal
         {
             ["logging"] = new JsonObject(),
             ["tools"] = new JsonObject { ["listChanged"] = false },
-            ["resources"] = new JsonObject { ["subscribe"] = true, ["listChanged"] = false },
+            ["resources"] = new JsonObject { ["subscribe"] = false, ["listChanged"] = false },
             ["prompts"] = new JsonObject { ["listChanged"] = false },
         };
         if (served.Descriptor.Completions)

@@ -34,6 +34,11 @@ internal sealed class ResourceHandlers(IGrainFactory grains, CatalogCache catalo
         return await workers.InvokeAsync(call, resource.Server, JsonNode.Parse(call.Params.GetRawText())!, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Records the subscription in the session and answers <c>{}</c>. No server can announce a change of a resource yet,
+    /// so no <c>notifications/resources/updated</c> is ever sent and initialize advertises <c>resources.subscribe: false</c>;
+    /// the request is still answered for clients that send it regardless (the conformance suite does).
+    /// </summary>
     public ValueTask<McpReply> SubscribeAsync(McpCall call, CancellationToken cancellationToken) => SetSubscriptionAsync(call, true, cancellationToken);
 
     public ValueTask<McpReply> UnsubscribeAsync(McpCall call, CancellationToken cancellationToken) => SetSubscriptionAsync(call, false, cancellationToken);

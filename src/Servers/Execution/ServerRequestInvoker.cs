@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -10,8 +11,11 @@ using TaskActors.Servers.Context;
 
 namespace TaskActors.Servers.Execution;
 
-/// <summary>Runs a hosted server's resource, prompt and completion handlers for plain requests.</summary>
-internal sealed class ServerRequestInvoker(HostedServerCatalog catalog, IServiceProvider services, TimeProvider timeProvider)
+/// <summary>
+/// Runs a hosted server's resource, prompt and completion handlers for plain requests. Failures become JSON-RPC errors:
+/// the handler's own <c>McpProtocolException</c> as thrown, any other exception -32603 without its internals (logged).
+/// </summary>
+internal sealed partial class ServerRequestInvoker(HostedServerCatalog catalog, IServiceProvider services, TimeProvider timeProvider, ILogger<ServerRequestInvoker> logger)
 {
     public async Task<ServerInvocationResult> InvokeAsync(ServerInvocation invocation, CancellationToken cancellationToken)
     {
@@ -47,6 +51,11 @@ internal sealed class ServerRequestInvoker(HostedServerCatalog catalog, IService
         {
             return Fail(McpErrorCode.InvalidParams, $"Invalid params: {ex.Message}");
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogHandlerFailed(logger, invocation.Method, invocation.Context.Server, ex);
+            return Fail(McpErrorCode.InternalError, $"An error occurred handling '{invocation.Method}'.");
+        }
     }
 
     private static async Task<ServerInvocationResult> ReadResourceAsync(HostedServer server, McpServer session, IServiceProvider scope, ServerInvocation invocation, CancellationToken cancellationToken)
@@ -69,6 +78,12 @@ internal sealed class ServerRequestInvoker(HostedServerCatalog catalog, IService
         if (!server.Prompts.TryGetValue(parameters.Name, out var prompt))
         {
             return Fail(McpErrorCode.InvalidParams, $"Unknown prompt: '{parameters.Name}'.");
+        }
+
+        var missing = (prompt.ProtocolPrompt.Arguments ?? []).Where(a => a.Required == true && parameters.Arguments?.ContainsKey(a.Name) != true).Select(a => a.Name).ToList();
+        if (missing.Count > 0)
+        {
+            return Fail(McpErrorCode.InvalidParams, $"Invalid params: prompt '{parameters.Name}' needs the argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}.");
         }
 
         var request = new RequestContext<GetPromptRequestParams>(session, new JsonRpcRequest { Method = invocation.Method }, parameters) { Services = scope };
@@ -94,4 +109,7 @@ internal sealed class ServerRequestInvoker(HostedServerCatalog catalog, IService
 
     private static ServerInvocationResult Fail(McpErrorCode code, string message) =>
         new(null, new TaskError { Code = (int)code, Message = message });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed in server {Server}")]
+    private static partial void LogHandlerFailed(ILogger logger, string method, string server, Exception exception);
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
+using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using TaskActors.Grains.Abstractions.Servers;
@@ -12,6 +13,11 @@ namespace TaskActors.Gateway.Tests.Fixtures;
 [McpServerToolType]
 public sealed class FixtureTools
 {
+    /// <summary>The JSON-RPC error code <c>protocol_error</c> answers with (an application code, none of the gateway's).</summary>
+    public const int ProtocolErrorCode = 4242;
+
+    public const string ProtocolErrorMessage = "the fixture's own protocol error";
+
     [McpServerTool(Name = "echo"), Description("Returns its text.")]
     public static string Echo([Description("The text.")] string text) => text;
 
@@ -55,6 +61,9 @@ public sealed class FixtureTools
 
     [McpServerTool(Name = "boom"), Description("Throws."), TaskSupport(ToolTaskSupport.Optional)]
     public static string Boom() => throw new InvalidOperationException("secret internal detail");
+
+    [McpServerTool(Name = "protocol_error"), Description("Throws McpProtocolException: a JSON-RPC error of the tool's choosing."), TaskSupport(ToolTaskSupport.Optional)]
+    public static string ProtocolError() => throw new McpProtocolException(ProtocolErrorMessage, (McpErrorCode)ProtocolErrorCode);
 
     [McpServerTool(Name = "soft_fail"), Description("Returns an error result."), TaskSupport(ToolTaskSupport.Optional)]
     public static CallToolResult SoftFail() => new() { IsError = true, Content = [new TextContentBlock { Text = "soft failure" }] };

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaskActors.Gateway.Tests.Fixtures;
 using TaskActors.Gateway.Tests.Infrastructure;
@@ -5,6 +6,7 @@ using TaskActors.Gateway.Tests.Tasks;
 using TaskActors.Gateway.Tests.Tools;
 using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.Runtime.Abstractions.Identity;
+using TaskActors.Runtime.Testing;
 using TaskActors.TestKit;
 using Xunit;
 
@@ -64,18 +66,41 @@ public sealed class ClusterGatewayTests : GatewayTest
         var client = await ConnectAsync(host);
         var gate = NewGate();
         var task = await client.StartGatedTaskAsync(gate, TestCancellation);
-        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", task.Id()))));
 
-        await host.Cluster.KillSiloAsync(holder);
-        await host.Cluster.WaitForSiloDeclaredDeadAsync(holder.Address, TestTimeouts.Recovery, TestCancellation);
-        var status = await client.TaskRequestAsync("tasks/get", task.Id(), TestCancellation);
-        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is started again", cancellationToken: TestCancellation);
+        var (holder, status) = await CrashTheHolderUntilReDrivenAsync(host, client, task.Id(), gate);
         TestGates.Open(gate);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
         Assert.Equal("working", status.Result.Status());
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
-        Assert.DoesNotContain(holder, host.Cluster.Silos);
+        Assert.DoesNotContain(holder, host.Cluster!.Silos);
+    }
+
+    [Fact]
+    public async Task ReDrivenTask_SeesItsOriginalContext_OnTheSurvivor()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, FastMembership());
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var entered = TestGates.WhenEntered(gate);
+        var task = await client.CreateTaskAsync("gated_whoami", new JsonObject { ["gate"] = gate }, 60_000, TestCancellation);
+        var original = await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
+
+        var (holder, _) = await CrashTheHolderUntilReDrivenAsync(host, client, task.Id(), gate);
+        TestGates.Open(gate);
+        var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+
+        var who = JsonDocument.Parse(ToolCallTests.Text(result.Result)).RootElement;
+        Assert.Contains(who.GetProperty("silo").GetString(), host.Cluster!.Silos.Select(s => s.Address.ToString()));
+        Assert.NotEqual(holder.Address.ToString(), who.GetProperty("silo").GetString());
+        Assert.Equal(task.Id(), original.TaskId);
+        Assert.Equal(original.TaskId, who.GetProperty("taskId").GetString());
+        Assert.Equal("anon", who.GetProperty("scope").GetString());
+        Assert.Equal(original.Scope, who.GetProperty("scope").GetString());
+        Assert.Equal(client.SessionId, original.SessionId);
+        Assert.Equal(original.SessionId, who.GetProperty("sessionId").GetString());
+        Assert.Equal(original.Server.Path, who.GetProperty("server").GetString());
+        Assert.Equal("samples", who.GetProperty("serverName").GetString());
     }
 
     [Fact]
@@ -117,5 +142,19 @@ public sealed class ClusterGatewayTests : GatewayTest
 
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
         Assert.Equal(task.Id(), result.Result.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+    }
+
+    /// <summary>
+    /// Kills the silo that holds the gated task, waits until it is declared dead, calls tasks/get (which re-drives the
+    /// task on a survivor) and returns once the new run has entered the gate.
+    /// </summary>
+    private static async Task<(InProcessSilo Holder, RpcResult Status)> CrashTheHolderUntilReDrivenAsync(GatewayTestHost host, McpHttpClient client, string taskId, string gate)
+    {
+        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", taskId))));
+        await host.Cluster.KillSiloAsync(holder);
+        await host.Cluster.WaitForSiloDeclaredDeadAsync(holder.Address, TestTimeouts.Recovery, TestCancellation);
+        var status = await client.TaskRequestAsync("tasks/get", taskId, TestCancellation);
+        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is started again", cancellationToken: TestCancellation);
+        return (holder, status);
     }
 }

@@ -80,7 +80,7 @@ public sealed class TaskInputTests : GatewayTest
     }
 
     [Fact]
-    public async Task ProgressOfATask_ReachesTheTasksResultStream_WithTheOriginalToken()
+    public async Task ProgressOfATask_ReachesTheGetStream_WithTheOriginalToken_AndRelatedTask_WhenNoTasksResultWaits()
     {
         await using var host = await StartAsync();
         var client = await ConnectAsync(host);
@@ -104,6 +104,33 @@ public sealed class TaskInputTests : GatewayTest
 
         Assert.All(progress, p => Assert.Equal(77, p.GetProperty("progressToken").GetInt32()));
         Assert.All(progress, p => Assert.Equal(task.Id(), p.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString()));
+    }
+
+    [Fact]
+    public async Task ProgressOfATask_ReachesAnOpenTasksResultStream_WithTheOriginalToken_AndRelatedTask()
+    {
+        await using var host = await StartAsync();
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var entered = Fixtures.TestGates.WhenEntered(gate);
+        var parameters = ToolCallTests.Call("gated_progress", new JsonObject { ["gate"] = gate });
+        parameters["task"] = new JsonObject { ["ttl"] = 60_000 };
+        parameters["_meta"] = new JsonObject { ["progressToken"] = "result-stream-token" };
+        var task = (await client.RequestAsync("tools/call", parameters, TestCancellation)).Result.GetProperty("task");
+        await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
+        var request = new JsonObject { ["jsonrpc"] = "2.0", ["id"] = 901, ["method"] = "tasks/result", ["params"] = new JsonObject { ["taskId"] = task.Id() } };
+        using var stream = await client.PostAsync(request.ToJsonString(), cancellationToken: TestCancellation);
+
+        // The tasks/result stream is open (its headers arrived), so the progress the tool now reports belongs on it.
+        Fixtures.TestGates.Open(gate);
+        var result = await client.ReadResponseAsync(stream, 901, TestCancellation);
+
+        var progress = result.Messages.Where(m => m.GetProperty("method").GetString() == "notifications/progress").Select(m => m.GetProperty("params")).ToList();
+        Assert.True(result.WasStream);
+        Assert.Equal([1.0, 2.0, 3.0], progress.Select(p => p.GetProperty("progress").GetDouble()));
+        Assert.All(progress, p => Assert.Equal("result-stream-token", p.GetProperty("progressToken").GetString()));
+        Assert.All(progress, p => Assert.Equal(task.Id(), p.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString()));
+        Assert.Equal("progressed", ToolCallTests.Text(result.Result));
     }
 
     private static async Task WaitForStatusAsync(McpHttpClient client, string taskId, string status)
