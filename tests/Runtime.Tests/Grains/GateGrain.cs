@@ -7,16 +7,27 @@ public sealed class GateGrain : Grain, IGateGrain
     private int _executing;
     private int _maxExecuting;
 
+    /// <summary>Set while HoldAsync holds its turn, so the methods called meanwhile can tell whether they interleaved.</summary>
+    private bool _holding;
+
     public async Task<string> HoldAsync(string gate, CancellationToken cancellationToken = default)
     {
-        TestSignals.Set($"{gate}:entered");
-        await TestSignals.WhenSet($"{gate}:open");
-        return "held";
+        _holding = true;
+        try
+        {
+            TestSignals.Set($"{gate}:entered");
+            await TestSignals.WhenSet($"{gate}:open");
+            return "held";
+        }
+        finally
+        {
+            _holding = false;
+        }
     }
 
-    public Task<string> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult("ping");
+    public Task<string> PingAsync(CancellationToken cancellationToken = default) => Task.FromResult(_holding ? "ping during hold" : "ping");
 
-    public Task<string> PeekAsync(CancellationToken cancellationToken = default) => Task.FromResult("peek");
+    public Task<string> PeekAsync(CancellationToken cancellationToken = default) => Task.FromResult(_holding ? "peek during hold" : "peek");
 
     public async Task<int> BusyAsync(int segments, CancellationToken cancellationToken = default)
     {

@@ -31,13 +31,13 @@ public interface ICounterGrain : IGrainWithStringKey
 /// <summary>A grain whose methods let tests control when turns start and end.</summary>
 public interface IGateGrain : IGrainWithStringKey
 {
-    /// <summary>Signals entry, then waits for the test to open the gate (a non-interleaving request).</summary>
+    /// <summary>Signals entry, then waits for the test to open the gate (a non-interleaving request), marking the grain as held meanwhile.</summary>
     Task<string> HoldAsync(string gate, CancellationToken cancellationToken = default);
 
-    /// <summary>Returns at once (a non-interleaving request).</summary>
+    /// <summary>Returns at once (a non-interleaving request): "ping", or "ping during hold" if it ran while HoldAsync held the grain.</summary>
     Task<string> PingAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Returns at once even while HoldAsync is waiting (interleaving).</summary>
+    /// <summary>Returns at once even while HoldAsync is waiting (interleaving): "peek", or "peek during hold" if it ran while HoldAsync held the grain.</summary>
     [AlwaysInterleave]
     Task<string> PeekAsync(CancellationToken cancellationToken = default);
 
