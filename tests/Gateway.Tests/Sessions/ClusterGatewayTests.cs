@@ -12,7 +12,7 @@ namespace TaskActors.Gateway.Tests.Sessions;
 
 public sealed class ClusterGatewayTests : GatewayTest
 {
-    private static Dictionary<string, string?> FastMembership() => new()
+    internal static Dictionary<string, string?> FastMembership() => new()
     {
         ["TaskActors:Membership:IAmAlivePeriod"] = "00:00:00.100",
         ["TaskActors:Membership:DeathTimeout"] = "00:00:00.800",
@@ -64,18 +64,14 @@ public sealed class ClusterGatewayTests : GatewayTest
         var client = await ConnectAsync(host);
         var gate = NewGate();
         var task = await client.StartGatedTaskAsync(gate, TestCancellation);
-        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", task.Id()))));
 
-        await host.Cluster.KillSiloAsync(holder);
-        await host.Cluster.WaitForSiloDeclaredDeadAsync(holder.Address, TestTimeouts.Recovery, TestCancellation);
-        var status = await client.TaskRequestAsync("tasks/get", task.Id(), TestCancellation);
-        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is started again", cancellationToken: TestCancellation);
+        var (holder, status) = await SiloCrash.KillHolderAndAwaitReDriveAsync(host, client, "anon", task.Id(), gate, TestCancellation);
         TestGates.Open(gate);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
         Assert.Equal("working", status.Result.Status());
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
-        Assert.DoesNotContain(holder, host.Cluster.Silos);
+        Assert.DoesNotContain(holder, host.Cluster!.Silos);
     }
 
     [Fact]
