@@ -27,12 +27,7 @@ internal static class DevKeyCommand
 
         directory.Create();
         using var key = DevSigningKey.Create();
-        File.WriteAllText(privatePath, key.ToPrivateJson());
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(privatePath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
+        WritePrivate(privatePath, key.ToPrivateJson());
         File.WriteAllText(jwksPath, key.ToPublicJwks());
         Console.WriteLine($"Wrote {privatePath} (keep it private) and {jwksPath}.");
         Console.WriteLine("Run the silo as a resource server that trusts it:");
@@ -40,5 +35,22 @@ internal static class DevKeyCommand
         Console.WriteLine("Then mint a token:");
         Console.WriteLine("  dotnet run --project src/Cli -- token mint --client-id demo --sub alice");
         return 0;
+    }
+
+    /// <summary>
+    /// Writes the private key into a new file that is owner-only from the moment it exists (a replaced file is deleted
+    /// first, since an existing file keeps its mode).
+    /// </summary>
+    private static void WritePrivate(string path, string json)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using var writer = new StreamWriter(path, options);
+        writer.Write(json);
     }
 }

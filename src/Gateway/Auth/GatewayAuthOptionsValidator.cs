@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace TaskActors.Gateway.Auth;
 
-/// <summary>Validates <see cref="GatewayAuthOptions"/>: Jwt mode needs an issuer, an audience and a source of signing keys.</summary>
+/// <summary>Validates <see cref="GatewayAuthOptions"/>: Jwt mode needs an issuer, an audience and exactly one source of signing keys.</summary>
 internal sealed class GatewayAuthOptionsValidator : IValidateOptions<GatewayAuthOptions>
 {
     public ValidateOptionsResult Validate(string? name, GatewayAuthOptions options)
@@ -23,10 +23,20 @@ internal sealed class GatewayAuthOptionsValidator : IValidateOptions<GatewayAuth
             failures.Add("Auth:Audience must be this server's absolute resource URI in Jwt mode (the 'aud' tokens must carry), e.g. https://mcp.example.com/mcp.");
         }
 
-        var sources = new[] { options.Authority, options.JwksUri, options.JwksFile, options.Jwks }.Count(s => !string.IsNullOrWhiteSpace(s));
-        if (sources == 0)
+        var sources = new (string Name, string? Value)[]
+            {
+                ("Auth:Authority", options.Authority), ("Auth:JwksUri", options.JwksUri), ("Auth:JwksFile", options.JwksFile), ("Auth:Jwks", options.Jwks),
+            }
+            .Where(s => !string.IsNullOrWhiteSpace(s.Value))
+            .Select(s => s.Name)
+            .ToList();
+        if (sources.Count == 0)
         {
             failures.Add("Jwt mode needs signing keys: set Auth:Authority, Auth:JwksUri, Auth:JwksFile or Auth:Jwks.");
+        }
+        else if (sources.Count > 1)
+        {
+            failures.Add($"Jwt mode takes exactly one source of signing keys, but {string.Join(", ", sources)} are all set; keep one of Auth:Authority, Auth:JwksUri, Auth:JwksFile or Auth:Jwks.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.JwksFile) && !File.Exists(options.JwksFile))

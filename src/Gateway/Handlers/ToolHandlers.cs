@@ -85,7 +85,8 @@ internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, T
         if (!admission.Admitted)
         {
             TaskAudit.CreationRefused(_audit, session.Requester.Scope, admission.Reason ?? "not admitted");
-            throw new McpRequestException(admission.ErrorCode, admission.Reason ?? "The task was not admitted.");
+            var data = admission.RetryAfterMs is { } retryAfterMs ? new JsonObject { ["retryAfterMs"] = retryAfterMs } : null;
+            throw new McpRequestException(admission.ErrorCode, admission.Reason ?? "The task was not admitted.", data);
         }
 
         try

@@ -6,10 +6,12 @@ namespace TaskActors.Grains.Abstractions.Tasks;
 /// <param name="Admitted">True when the task may start.</param>
 /// <param name="Reason">Why not.</param>
 /// <param name="ErrorCode">The JSON-RPC error code for the refusal (<see cref="TaskErrorCodes"/>).</param>
+/// <param name="RetryAfterMs">For a rate-limit refusal, how many milliseconds until a creation would be admitted.</param>
 public sealed record TaskAdmission(
     [property: JsonPropertyName("admitted")] bool Admitted,
     [property: JsonPropertyName("reason")] string? Reason,
-    [property: JsonPropertyName("code")] int ErrorCode = 0)
+    [property: JsonPropertyName("code")] int ErrorCode = 0,
+    [property: JsonPropertyName("retryAfterMs")] long? RetryAfterMs = null)
 {
     /// <summary>The task may start.</summary>
     public static readonly TaskAdmission Yes = new(true, null);

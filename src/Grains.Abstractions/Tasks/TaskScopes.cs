@@ -5,6 +5,11 @@ namespace TaskActors.Grains.Abstractions.Tasks;
 /// subject, else <c>client_id</c>; anonymous callers share <see cref="Anonymous"/>, where unguessable task ids are the
 /// only protection and listings show a caller only its own session's tasks.
 /// </summary>
+/// <remarks>
+/// Both parts are escaped so that no two tokens share a scope and no token gets the anonymous one: <c>%</c> becomes
+/// <c>%25</c> and <c>|</c> becomes <c>%7C</c>, and a client id whose escaped form is exactly <c>anon</c> is written
+/// <c>%61non</c>. Ordinary ids are unchanged.
+/// </remarks>
 public static class TaskScopes
 {
     /// <summary>The scope of every anonymous caller.</summary>
@@ -14,7 +19,13 @@ public static class TaskScopes
     public static string ForToken(string clientId, string? subject)
     {
         ArgumentException.ThrowIfNullOrEmpty(clientId);
-        return string.IsNullOrEmpty(subject) ? clientId : $"{clientId}|{subject}";
+        var client = Escape(clientId);
+        if (client == Anonymous)
+        {
+            client = "%61non";
+        }
+
+        return string.IsNullOrEmpty(subject) ? client : $"{client}|{Escape(subject)}";
     }
 
     /// <summary>
@@ -23,4 +34,7 @@ public static class TaskScopes
     /// </summary>
     public static string RequestorKey(string scope, string? sessionId) =>
         scope == Anonymous ? $"{Anonymous}|{sessionId ?? "none"}" : scope;
+
+    private static string Escape(string part) =>
+        part.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);
 }

@@ -65,7 +65,16 @@ internal sealed partial class AesGcmAccessTokenProtector : IAccessTokenProtector
             throw new CryptographicException($"The protected token uses key '{parts[1]}', which is not configured.");
         }
 
-        var input = Base64Url.DecodeFromChars(parts[2]);
+        byte[] input;
+        try
+        {
+            input = Base64Url.DecodeFromChars(parts[2]);
+        }
+        catch (FormatException ex)
+        {
+            throw new CryptographicException("The protected token is not valid base64url.", ex);
+        }
+
         if (input.Length < NonceSize + TagSize)
         {
             throw new CryptographicException("The protected token is truncated.");

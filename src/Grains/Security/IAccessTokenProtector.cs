@@ -9,6 +9,6 @@ public interface IAccessTokenProtector
     string Protect(AccessTokenSnapshot token);
 
     /// <summary>Decrypts a snapshot protected with any configured key.</summary>
-    /// <exception cref="System.Security.Cryptography.CryptographicException">The key is unknown or the data was tampered with.</exception>
+    /// <exception cref="System.Security.Cryptography.CryptographicException">The key is unknown, or the data is malformed or was tampered with.</exception>
     AccessTokenSnapshot Unprotect(string protectedToken);
 }

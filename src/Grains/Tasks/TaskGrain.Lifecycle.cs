@@ -24,9 +24,10 @@ public sealed partial class TaskGrain
             {
                 _token = tokenProtector.Unprotect(protectedToken);
             }
-            catch (CryptographicException ex)
+            catch (Exception ex) when (ex is CryptographicException or FormatException)
             {
-                // The run continues without a token (as after expiry) rather than not at all.
+                // Undecryptable (unknown key, tampered, or malformed): the run continues without a token (as after
+                // expiry) rather than not at all. Only the reason is logged, never the record.
                 LogTokenUnreadable(_logger, Record.Context!.TaskId, ex.Message);
             }
         }

@@ -66,7 +66,8 @@ public sealed class TaskScopeGrain(
 
         if (_tokens < 1)
         {
-            return Task.FromResult(new TaskAdmission(false, $"Too many task creations: at most {_options.MaxTaskCreationsPerSecond:0.##} per second; retry shortly.", TaskErrorCodes.RateLimited));
+            var retryAfterMs = (long)Math.Ceiling((1 - _tokens) / _options.MaxTaskCreationsPerSecond * 1000);
+            return Task.FromResult(new TaskAdmission(false, $"Too many task creations: at most {_options.MaxTaskCreationsPerSecond:0.##} per second; retry in {retryAfterMs} ms.", TaskErrorCodes.RateLimited, retryAfterMs));
         }
 
         _tokens -= 1;

@@ -57,6 +57,8 @@ public sealed class ResourceServerTests : GatewayTest
     public static TheoryData<string, string> BadTokens => new()
     {
         { "expired", "expired" },
+        { "not-yet-valid", "not valid yet" },
+        { "no-expiry", "no expiry" },
         { "wrong-audience", "audience" },
         { "wrong-issuer", "issuer" },
         { "foreign-key", "signature" },
@@ -75,6 +77,8 @@ public sealed class ResourceServerTests : GatewayTest
         var token = kind switch
         {
             "expired" => tokens.Key.MintToken(new() { Issuer = TokenFixture.Issuer, Audience = TokenFixture.Audience, ClientId = "demo", Subject = "alice", IssuedAt = DateTimeOffset.UtcNow.AddHours(-2), Lifetime = TimeSpan.FromHours(1) }),
+            "not-yet-valid" => tokens.Key.MintToken(new() { Issuer = TokenFixture.Issuer, Audience = TokenFixture.Audience, ClientId = "demo", Subject = "alice", IssuedAt = DateTimeOffset.UtcNow.AddHours(1), Lifetime = TimeSpan.FromHours(1) }),
+            "no-expiry" => tokens.MintWithoutExpiry("demo", "alice"),
             "wrong-audience" => tokens.Mint("demo", "alice", audience: "http://elsewhere/mcp"),
             "wrong-issuer" => tokens.Mint("demo", "alice", issuer: "https://evil.test"),
             "foreign-key" => stranger.Mint("demo", "alice"),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaskActors.Gateway.Tests.Infrastructure;
 using TaskActors.Gateway.Tests.Tasks;
@@ -40,6 +41,48 @@ public sealed class ScopeIsolationTests : GatewayTest
 
         await AssertInvisibleAsync(alice, task.Id());
         Assert.Equal("waited", ToolCallTests.Text((await anonymous.TaskRequestAsync("tasks/result", task.Id(), TestCancellation)).Result));
+    }
+
+    public static TheoryData<string, string?, string, string?, string> LookAlikes => new()
+    {
+        { "a", "b", "a|b", null, "a|b" },
+        { "a|b", null, "a", "b", "a%7Cb" },
+        { "svc", null, "svc", "x", "svc" },
+        { "svc", "x", "svc", null, "svc|x" },
+    };
+
+    [Theory]
+    [MemberData(nameof(LookAlikes))]
+    public async Task IdentitiesWhoseNamesJoinAlike_DoNotShareTasks(string ownerClient, string? ownerSub, string otherClient, string? otherSub, string ownerScope)
+    {
+        using var tokens = new TokenFixture();
+        await using var host = await StartAsync(tokens.Settings());
+        var owner = await ResourceServerTests.ConnectWithTokenAsync(host, tokens.Mint(ownerClient, ownerSub));
+        var other = await ResourceServerTests.ConnectWithTokenAsync(host, tokens.Mint(otherClient, otherSub));
+        var task = await owner.CreateTaskAsync("whoami", null, 60_000, TestCancellation);
+        var seen = JsonDocument.Parse(ToolCallTests.Text((await owner.TaskRequestAsync("tasks/result", task.Id(), TestCancellation)).Result)).RootElement;
+
+        await AssertInvisibleAsync(other, task.Id());
+        Assert.Equal(ownerScope, seen.GetProperty("scope").GetString());
+        Assert.Equal(ownerClient, seen.GetProperty("clientId").GetString());
+        Assert.Equal(ownerSub, seen.GetProperty("sub").GetString());
+    }
+
+    [Fact]
+    public async Task ClientNamedAnon_IsNotTheAnonymousScope()
+    {
+        using var tokens = new TokenFixture();
+        await using var host = await StartAsync(tokens.Settings(allowAnonymous: true));
+        var anonymous = await ConnectAsync(host);
+        var anonymousTask = await anonymous.CreateTaskAsync("wait", new JsonObject { ["milliseconds"] = 1 }, 60_000, TestCancellation);
+        var client = await ResourceServerTests.ConnectWithTokenAsync(host, tokens.Mint("anon", null));
+        var clientTask = await client.CreateTaskAsync("whoami", null, 60_000, TestCancellation);
+        var seen = JsonDocument.Parse(ToolCallTests.Text((await client.TaskRequestAsync("tasks/result", clientTask.Id(), TestCancellation)).Result)).RootElement;
+
+        await AssertInvisibleAsync(client, anonymousTask.Id());
+        await AssertInvisibleAsync(anonymous, clientTask.Id());
+        Assert.Equal("%61non", seen.GetProperty("scope").GetString());
+        Assert.Equal("waited", ToolCallTests.Text((await anonymous.TaskRequestAsync("tasks/result", anonymousTask.Id(), TestCancellation)).Result));
     }
 
     [Fact]

@@ -1,3 +1,7 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 using TaskActors.Gateway.Auth.Development;
 
 namespace TaskActors.Gateway.Tests.Auth;
@@ -38,6 +42,21 @@ public sealed class TokenFixture : IDisposable
             Scopes = scopes,
             Lifetime = lifetime ?? TimeSpan.FromHours(1),
         });
+
+    /// <summary>A token signed by <see cref="Key"/> that has no <c>exp</c> claim at all (the dev key always sets one).</summary>
+    public string MintWithoutExpiry(string clientId, string subject)
+    {
+        var document = JsonNode.Parse(Key.ToPrivateJson())!;
+        using var ecdsa = ECDsa.Create();
+        ecdsa.ImportECPrivateKey(Convert.FromBase64String((string)document["privateKey"]!), out _);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Claims = new Dictionary<string, object> { ["client_id"] = clientId, ["sub"] = subject },
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = Key.KeyId }, SecurityAlgorithms.EcdsaSha256),
+        });
+    }
 
     public void Dispose() => Key.Dispose();
 }

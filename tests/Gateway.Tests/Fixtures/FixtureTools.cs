@@ -56,6 +56,28 @@ public sealed class FixtureTools
         return JsonSerializer.Serialize(new Dictionary<string, bool> { ["before"] = before, ["after"] = context.AccessToken is not null });
     }
 
+    [McpServerTool(Name = "identity_gate"), Description("Waits at the gate, then reports the identity and token the run sees."), TaskSupport(ToolTaskSupport.Optional)]
+    public static async Task<string> IdentityGate(McpTaskContext context, [Description("The gate name.")] string gate)
+    {
+        TestGates.Entered(gate, context);
+        await TestGates.WaitAsync(gate, context.CancellationToken);
+        return JsonSerializer.Serialize(new Dictionary<string, string?>
+        {
+            ["token"] = context.AccessToken?.Token,
+            ["clientId"] = context.ClientId,
+            ["sub"] = context.Subject,
+            ["scope"] = context.Scope,
+            ["scopes"] = context.AccessToken is { } token ? string.Join(' ', token.Scopes) : null,
+        });
+    }
+
+    [McpServerTool(Name = "request_context"), Description("Reports the forwarded headers and the origin request id."), TaskSupport(ToolTaskSupport.Optional)]
+    public static string RequestContext(McpTaskContext context) => JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["headers"] = context.Headers,
+        ["originRequestId"] = context.OriginRequestId,
+    });
+
     [McpServerTool(Name = "job"), Description("Must run as a task."), TaskSupport(ToolTaskSupport.Required)]
     public static string Job() => "job done";
 

@@ -14,7 +14,7 @@ namespace TaskActors.Gateway.Tests.Sessions;
 
 public sealed class ClusterGatewayTests : GatewayTest
 {
-    private static Dictionary<string, string?> FastMembership() => new()
+    internal static Dictionary<string, string?> FastMembership() => new()
     {
         ["TaskActors:Membership:IAmAlivePeriod"] = "00:00:00.100",
         ["TaskActors:Membership:DeathTimeout"] = "00:00:00.800",
@@ -67,7 +67,7 @@ public sealed class ClusterGatewayTests : GatewayTest
         var gate = NewGate();
         var task = await client.StartGatedTaskAsync(gate, TestCancellation);
 
-        var (holder, status) = await CrashTheHolderUntilReDrivenAsync(host, client, task.Id(), gate);
+        var (holder, status) = await SiloCrash.KillHolderAndAwaitReDriveAsync(host, client, "anon", task.Id(), gate, TestCancellation);
         TestGates.Open(gate);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
@@ -86,7 +86,7 @@ public sealed class ClusterGatewayTests : GatewayTest
         var task = await client.CreateTaskAsync("gated_whoami", new JsonObject { ["gate"] = gate }, 60_000, TestCancellation);
         var original = await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
 
-        var (holder, _) = await CrashTheHolderUntilReDrivenAsync(host, client, task.Id(), gate);
+        var (holder, _) = await SiloCrash.KillHolderAndAwaitReDriveAsync(host, client, "anon", task.Id(), gate, TestCancellation);
         TestGates.Open(gate);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
@@ -142,19 +142,5 @@ public sealed class ClusterGatewayTests : GatewayTest
 
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
         Assert.Equal(task.Id(), result.Result.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
-    }
-
-    /// <summary>
-    /// Kills the silo that holds the gated task, waits until it is declared dead, calls tasks/get (which re-drives the
-    /// task on a survivor) and returns once the new run has entered the gate.
-    /// </summary>
-    private static async Task<(InProcessSilo Holder, RpcResult Status)> CrashTheHolderUntilReDrivenAsync(GatewayTestHost host, McpHttpClient client, string taskId, string gate)
-    {
-        var holder = host.Cluster!.Silos.Single(s => s.HasActivation(GrainId.Create("task", TaskKey.Format("anon", taskId))));
-        await host.Cluster.KillSiloAsync(holder);
-        await host.Cluster.WaitForSiloDeclaredDeadAsync(holder.Address, TestTimeouts.Recovery, TestCancellation);
-        var status = await client.TaskRequestAsync("tasks/get", taskId, TestCancellation);
-        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is started again", cancellationToken: TestCancellation);
-        return (holder, status);
     }
 }
