@@ -21,7 +21,7 @@ public sealed class TaskInputTests : GatewayTest
             return new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["name"] = "Grace" } };
         };
         var task = await client.CreateTaskAsync("ask", null, 60_000, TestCancellation);
-        await WaitForStatusAsync(client, task.Id(), "input_required");
+        await client.WaitForTaskStatusAsync(task.Id(), "input_required", TestCancellation);
 
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
@@ -131,14 +131,5 @@ public sealed class TaskInputTests : GatewayTest
         Assert.All(progress, p => Assert.Equal("result-stream-token", p.GetProperty("progressToken").GetString()));
         Assert.All(progress, p => Assert.Equal(task.Id(), p.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString()));
         Assert.Equal("progressed", ToolCallTests.Text(result.Result));
-    }
-
-    private static async Task WaitForStatusAsync(McpHttpClient client, string taskId, string status)
-    {
-        // tasks/get is the spec's polling loop; each poll is answered at once and changes nothing.
-        await Eventually.WaitUntilAsync(
-            async () => (await client.TaskRequestAsync("tasks/get", taskId, TestCancellation)).Result.Status() == status,
-            $"task {taskId} is {status}",
-            cancellationToken: TestCancellation);
     }
 }
