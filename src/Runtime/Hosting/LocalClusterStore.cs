@@ -30,6 +30,9 @@ public sealed class LocalClusterStore(TimeProvider? timeProvider = null)
     /// <summary>The network between the silos of this process.</summary>
     public InProcessSiloNetwork Network { get; } = new();
 
+    /// <summary>The grain storages created so far, by name.</summary>
+    public IReadOnlyDictionary<string, InMemoryGrainStorage> Storages => _storages;
+
     /// <summary>Returns the grain storage of the given name, creating it on first use.</summary>
     public InMemoryGrainStorage GetStorage(string name) => _storages.GetOrAdd(name, _ => new InMemoryGrainStorage(_timeProvider));
 }

@@ -24,6 +24,15 @@ public sealed class InMemoryGrainStorage(TimeProvider timeProvider) : IGrainStor
         }
     }
 
+    /// <summary>Every stored record's payload, expired ones included until they are next touched (for inspection).</summary>
+    public IReadOnlyList<ReadOnlyMemory<byte>> Payloads()
+    {
+        lock (_lock)
+        {
+            return [.. _records.Values.Select(r => r.Data)];
+        }
+    }
+
     /// <inheritdoc />
     public Task<GrainStateRecord?> ReadAsync(string stateName, GrainId grainId, CancellationToken cancellationToken = default)
     {
