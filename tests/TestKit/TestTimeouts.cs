@@ -8,4 +8,7 @@ public static class TestTimeouts
 
     /// <summary>For failure detection and recovery in a cluster.</summary>
     public static readonly TimeSpan Recovery = TimeSpan.FromSeconds(60);
+
+    /// <summary>The most any one test may take; past it the test is cancelled (see <see cref="LoggedTest"/>).</summary>
+    public static readonly TimeSpan WholeTest = TimeSpan.FromMinutes(3);
 }
