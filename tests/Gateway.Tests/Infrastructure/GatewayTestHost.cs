@@ -9,6 +9,7 @@ using TaskActors.Gateway.Tests.Fixtures;
 using TaskActors.Grains.Hosting;
 using TaskActors.Runtime.Hosting;
 using TaskActors.Runtime.Testing;
+using TaskActors.TestKit;
 
 namespace TaskActors.Gateway.Tests.Infrastructure;
 
@@ -78,11 +79,39 @@ public sealed class GatewayTestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        if (Cluster is not null)
+        // Shutdown bounds its waits (deactivation, call retries, deadlines) with the host's clock. A manual clock stands
+        // still unless a test moves it, so while the host stops it runs on its own, ten times faster than real time.
+        using var stopped = new CancellationTokenSource();
+        var ticking = TimeProvider is ManualTimeProvider manual ? TickUntilAsync(manual, stopped.Token) : Task.CompletedTask;
+        try
         {
-            await Cluster.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            if (Cluster is not null)
+            {
+                await Cluster.DisposeAsync();
+            }
+        }
+        finally
+        {
+            await stopped.CancelAsync();
+            await ticking;
+        }
+    }
+
+    private static async Task TickUntilAsync(ManualTimeProvider clock, CancellationToken stopped)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopped))
+            {
+                clock.Advance(TimeSpan.FromMilliseconds(100));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The host has stopped.
         }
     }
 

@@ -239,9 +239,12 @@ public sealed class TaskLifecycleTests : GatewayTest
             "a new task is admitted once the expired one gave its slot back",
             cancellationToken: TestCancellation);
 
+        var admittedResult = await client.TaskRequestAsync("tasks/result", admitted!.Result.GetProperty("task").Id(), TestCancellation);
+
         Assert.Equal(-32051, refused.ErrorCode);
         Assert.Equal(-32602, expired.ErrorCode);
-        Assert.Equal("working", admitted!.Result.GetProperty("task").Status());
+        Assert.Equal("working", admitted.Result.GetProperty("task").Status());
+        Assert.False(admittedResult.IsError);
     }
 
     private static JsonObject TaskCall(string tool, JsonObject arguments)
