@@ -30,7 +30,7 @@ public sealed class TokenRedriveTests : GatewayTest
         var client = await ResourceServerTests.ConnectWithTokenAsync(host, token);
         var gate = NewGate();
         var entered = TestGates.WhenEntered(gate);
-        var task = await client.CreateTaskAsync("identity_gate", new JsonObject { ["gate"] = gate }, 60_000, TestCancellation);
+        var task = await client.CreateTaskAsync("gated_whoami", new JsonObject { ["gate"] = gate }, 60_000, TestCancellation);
         var firstRun = await entered.WaitAsync(TestTimeouts.Default, TestCancellation);
 
         var (holder, _) = await SiloCrash.KillHolderAndAwaitReDriveAsync(host, client, "demo|alice", task.Id(), gate, TestCancellation);

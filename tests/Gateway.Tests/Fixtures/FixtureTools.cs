@@ -56,21 +56,6 @@ public sealed class FixtureTools
         return JsonSerializer.Serialize(new Dictionary<string, bool> { ["before"] = before, ["after"] = context.AccessToken is not null });
     }
 
-    [McpServerTool(Name = "identity_gate"), Description("Waits at the gate, then reports the identity and token the run sees."), TaskSupport(ToolTaskSupport.Optional)]
-    public static async Task<string> IdentityGate(McpTaskContext context, [Description("The gate name.")] string gate)
-    {
-        TestGates.Entered(gate, context);
-        await TestGates.WaitAsync(gate, context.CancellationToken);
-        return JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["token"] = context.AccessToken?.Token,
-            ["clientId"] = context.ClientId,
-            ["sub"] = context.Subject,
-            ["scope"] = context.Scope,
-            ["scopes"] = context.AccessToken is { } token ? string.Join(' ', token.Scopes) : null,
-        });
-    }
-
     [McpServerTool(Name = "request_context"), Description("Reports the forwarded headers and the origin request id."), TaskSupport(ToolTaskSupport.Optional)]
     public static string RequestContext(McpTaskContext context) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
@@ -122,7 +107,10 @@ public sealed class FixtureTools
     }
 
     [McpServerTool(Name = "whoami"), Description("Describes the task context."), TaskSupport(ToolTaskSupport.Optional)]
-    public static string WhoAmI(McpTaskContext context) => JsonSerializer.Serialize(new Dictionary<string, string?>
+    public static string WhoAmI(McpTaskContext context) => JsonSerializer.Serialize(Describe(context));
+
+    /// <summary>What the whoami fixtures report of the task context they run in.</summary>
+    internal static Dictionary<string, string?> Describe(McpTaskContext context) => new()
     {
         ["taskId"] = context.TaskId,
         ["scope"] = context.Scope,
@@ -133,5 +121,5 @@ public sealed class FixtureTools
         ["hasToken"] = context.AccessToken is null ? "false" : "true",
         ["background"] = context.IsBackgroundTask ? "true" : "false",
         ["lifespan"] = (context.Server.LifespanState as FixtureLifespan)?.Name,
-    });
+    };
 }

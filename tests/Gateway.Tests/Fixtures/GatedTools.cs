@@ -12,23 +12,17 @@ namespace TaskActors.Gateway.Tests.Fixtures;
 [McpServerToolType]
 public sealed class GatedTools
 {
-    [McpServerTool(Name = "gated_whoami"), Description("Waits at the gate, then describes the task context and its silo."), TaskSupport(ToolTaskSupport.Optional)]
+    [McpServerTool(Name = "gated_whoami"), Description("Waits at the gate, then describes the task context, its token and its silo."), TaskSupport(ToolTaskSupport.Optional)]
     public static async Task<string> GatedWhoAmI(McpTaskContext context, ILocalSiloDetails silo, [Description("The gate name.")] string gate)
     {
         TestGates.Entered(gate, context);
         await TestGates.WaitAsync(gate, context.CancellationToken);
-        return JsonSerializer.Serialize(new Dictionary<string, string?>
-        {
-            ["taskId"] = context.TaskId,
-            ["scope"] = context.Scope,
-            ["sessionId"] = context.SessionId,
-            ["clientId"] = context.ClientId,
-            ["sub"] = context.Subject,
-            ["hasToken"] = context.AccessToken is null ? "false" : "true",
-            ["server"] = context.Server.Path,
-            ["serverName"] = context.Server.Name,
-            ["silo"] = silo.Address.ToString(),
-        });
+        var description = FixtureTools.Describe(context);
+        description["serverName"] = context.Server.Name;
+        description["silo"] = silo.Address.ToString();
+        description["token"] = context.AccessToken?.Token;
+        description["scopes"] = context.AccessToken is { } token ? string.Join(' ', token.Scopes) : null;
+        return JsonSerializer.Serialize(description);
     }
 
     [McpServerTool(Name = "gated_progress"), Description("Waits at the gate, then reports progress three times."), TaskSupport(ToolTaskSupport.Optional)]

@@ -69,7 +69,7 @@ public sealed class StreamTests : GatewayTest
         Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
         Assert.Equal("result-1", response.GetProperty("id").GetString());
         Assert.Equal("opened", ToolCallTests.Text(response.GetProperty("result")));
-        Assert.Equal(task.Id(), response.GetProperty("result").GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), response.GetProperty("result").RelatedTaskId());
     }
 
     [Fact]

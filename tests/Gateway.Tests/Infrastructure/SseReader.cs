@@ -8,6 +8,23 @@ public sealed class SseReader(Stream stream) : IDisposable
 {
     private readonly StreamReader _reader = new(stream, Encoding.UTF8);
 
+    /// <summary>
+    /// The next JSON-RPC message that <paramref name="match"/> accepts, past keep-alives and other messages; each read
+    /// waits at most <see cref="TestKit.TestTimeouts.Default"/>, and the stream ending is an error.
+    /// </summary>
+    public async Task<JsonElement> NextMessageAsync(Func<JsonElement, bool> match, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var next = await ReadAsync(cancellationToken).WaitAsync(TestKit.TestTimeouts.Default, cancellationToken)
+                ?? throw new InvalidOperationException("The stream ended.");
+            if (next.Data is { } data && match(data))
+            {
+                return data;
+            }
+        }
+    }
+
     /// <summary>The next event, or null when the stream ended.</summary>
     public async Task<SseEvent?> ReadAsync(CancellationToken cancellationToken)
     {

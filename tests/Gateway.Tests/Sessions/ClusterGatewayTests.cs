@@ -141,6 +141,6 @@ public sealed class ClusterGatewayTests : GatewayTest
         var result = await client.ReadResponseAsync(stream, 900, TestCancellation);
 
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
-        Assert.Equal(task.Id(), result.Result.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), result.Result.RelatedTaskId());
     }
 }

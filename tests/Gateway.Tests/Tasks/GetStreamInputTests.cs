@@ -21,12 +21,12 @@ public sealed class GetStreamInputTests : GatewayTest
 
         using var stream = await client.GetStreamAsync(cancellationToken: TestCancellation);
         using var events = new SseReader(await stream.Content.ReadAsStreamAsync(TestCancellation));
-        var request = await NextRequestAsync(events);
+        var request = await events.NextMessageAsync(IsRequest, TestCancellation);
         await client.AnswerAsync(request.GetProperty("id"), Accept("Margaret"), TestCancellation);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
         Assert.Equal("elicitation/create", request.GetProperty("method").GetString());
-        Assert.Equal(task.Id(), RelatedTask(request));
+        Assert.Equal(task.Id(), request.GetProperty("params").RelatedTaskId());
         Assert.Equal("hello Margaret", ToolCallTests.Text(result.Result));
     }
 
@@ -40,7 +40,7 @@ public sealed class GetStreamInputTests : GatewayTest
         using (var stream = await client.GetStreamAsync(cancellationToken: TestCancellation))
         using (var events = new SseReader(await stream.Content.ReadAsStreamAsync(TestCancellation)))
         {
-            var request = await NextRequestAsync(events);
+            var request = await events.NextMessageAsync(IsRequest, TestCancellation);
             await client.AnswerAsync(request.GetProperty("id"), Accept("Edsger"), TestCancellation);
         }
 
@@ -67,27 +67,12 @@ public sealed class GetStreamInputTests : GatewayTest
         using var secondEvents = new SseReader(await secondStream.Content.ReadAsStreamAsync(TestCancellation));
         var next = await client.CreateTaskAsync("ask", null, 60_000, TestCancellation);
 
-        var firstRequestOnSecondStream = await NextRequestAsync(secondEvents);
+        var firstRequestOnSecondStream = await secondEvents.NextMessageAsync(IsRequest, TestCancellation);
 
-        Assert.Equal(next.Id(), RelatedTask(firstRequestOnSecondStream));
+        Assert.Equal(next.Id(), firstRequestOnSecondStream.GetProperty("params").RelatedTaskId());
     }
 
     private static JsonObject Accept(string name) => new() { ["action"] = "accept", ["content"] = new JsonObject { ["name"] = name } };
 
-    private static string? RelatedTask(JsonElement request) =>
-        request.GetProperty("params").GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString();
-
-    /// <summary>The next server request on the stream, past notifications and keep-alives.</summary>
-    private static async Task<JsonElement> NextRequestAsync(SseReader events)
-    {
-        while (true)
-        {
-            var next = await events.ReadAsync(TestCancellation).WaitAsync(TestTimeouts.Default, TestCancellation)
-                ?? throw new InvalidOperationException("The stream ended.");
-            if (next.Data is { } data && data.TryGetProperty("id", out _) && data.TryGetProperty("method", out _))
-            {
-                return data;
-            }
-        }
-    }
+    private static bool IsRequest(JsonElement message) => message.TryGetProperty("id", out _) && message.TryGetProperty("method", out _);
 }

@@ -21,7 +21,7 @@ public sealed class TaskErrorReplayTests : GatewayTest
         Assert.Equal(FixtureTools.ProtocolErrorCode, first.ErrorCode);
         Assert.Equal(FixtureTools.ProtocolErrorMessage, first.ErrorMessage);
         Assert.Equal(first.Response.GetProperty("error").GetRawText(), second.Response.GetProperty("error").GetRawText());
-        Assert.Equal(task.Id(), first.Response.GetProperty("error").GetProperty("data").GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), first.Response.GetProperty("error").GetProperty("data").RelatedTaskId());
         Assert.Equal("failed", view.Status());
     }
 

@@ -27,7 +27,7 @@ public sealed class TaskInputTests : GatewayTest
 
         Assert.Equal("hello Grace", ToolCallTests.Text(result.Result));
         Assert.Equal("elicitation/create", asked!.Value.GetProperty("method").GetString());
-        Assert.Equal(task.Id(), asked.Value.GetProperty("params").GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), asked.Value.GetProperty("params").RelatedTaskId());
         Assert.Equal("completed", (await client.TaskRequestAsync("tasks/get", task.Id(), TestCancellation)).Result.Status());
     }
 
@@ -58,7 +58,7 @@ public sealed class TaskInputTests : GatewayTest
         }
 
         Assert.Equal("elicitation/create", request.GetProperty("method").GetString());
-        Assert.Equal(task.Id(), request.GetProperty("params").GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), request.GetProperty("params").RelatedTaskId());
         await client.AnswerAsync(request.GetProperty("id"), new JsonObject { ["action"] = "accept", ["content"] = new JsonObject { ["name"] = "Linus" } }, TestCancellation);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
@@ -103,7 +103,7 @@ public sealed class TaskInputTests : GatewayTest
         }
 
         Assert.All(progress, p => Assert.Equal(77, p.GetProperty("progressToken").GetInt32()));
-        Assert.All(progress, p => Assert.Equal(task.Id(), p.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString()));
+        Assert.All(progress, p => Assert.Equal(task.Id(), p.RelatedTaskId()));
     }
 
     [Fact]
@@ -129,7 +129,7 @@ public sealed class TaskInputTests : GatewayTest
         Assert.True(result.WasStream);
         Assert.Equal([1.0, 2.0, 3.0], progress.Select(p => p.GetProperty("progress").GetDouble()));
         Assert.All(progress, p => Assert.Equal("result-stream-token", p.GetProperty("progressToken").GetString()));
-        Assert.All(progress, p => Assert.Equal(task.Id(), p.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString()));
+        Assert.All(progress, p => Assert.Equal(task.Id(), p.RelatedTaskId()));
         Assert.Equal("progressed", ToolCallTests.Text(result.Result));
     }
 }

@@ -65,7 +65,7 @@ public sealed class TaskLifecycleTests : GatewayTest
         var result = await pending.WaitAsync(TestTimeouts.Default, TestCancellation);
 
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
-        Assert.Equal(task.Id(), result.Result.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), result.Result.RelatedTaskId());
         var again = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
         Assert.False(again.WasStream);
         Assert.Equal(result.Result.GetRawText(), again.Result.GetRawText());

@@ -42,7 +42,7 @@ public sealed class TaskResultStreamTests : GatewayTest
         using (var first = await client.PostAsync(TasksResultBody(task.Id()), cancellationToken: TestCancellation))
         using (var events = new SseReader(await first.Content.ReadAsStreamAsync(TestCancellation)))
         {
-            var request = await NextMessageAsync(events);
+            var request = await events.NextMessageAsync(_ => true, TestCancellation);
             Assert.Equal("elicitation/create", request.GetProperty("method").GetString());
         }
 
@@ -72,23 +72,9 @@ public sealed class TaskResultStreamTests : GatewayTest
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
         Assert.Equal(-32050, result.ErrorCode);
-        var meta = result.Response.GetProperty("error").GetProperty("data").GetProperty("_meta");
-        Assert.Equal(task.Id(), meta.GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString());
+        Assert.Equal(task.Id(), result.Response.GetProperty("error").GetProperty("data").RelatedTaskId());
     }
 
     private static string TasksResultBody(string taskId) =>
         new JsonObject { ["jsonrpc"] = "2.0", ["id"] = "result-1", ["method"] = "tasks/result", ["params"] = new JsonObject { ["taskId"] = taskId } }.ToJsonString();
-
-    private static async Task<JsonElement> NextMessageAsync(SseReader events)
-    {
-        while (true)
-        {
-            var next = await events.ReadAsync(TestCancellation).WaitAsync(TestTimeouts.Default, TestCancellation)
-                ?? throw new InvalidOperationException("The stream ended.");
-            if (next.Data is { } data)
-            {
-                return data;
-            }
-        }
-    }
 }

@@ -40,4 +40,8 @@ internal static class TaskTestExtensions
     public static string Id(this JsonElement task) => task.GetProperty("taskId").GetString()!;
 
     public static string Status(this JsonElement task) => task.GetProperty("status").GetString()!;
+
+    /// <summary>The task id in a message's (or result's) related-task metadata.</summary>
+    public static string? RelatedTaskId(this JsonElement holder) =>
+        holder.GetProperty("_meta").GetProperty("io.modelcontextprotocol/related-task").GetProperty("taskId").GetString();
 }
