@@ -22,7 +22,8 @@ internal static class McpMethods
     public const string TasksCancel = "tasks/cancel";
 
     public const string InitializedNotification = "notifications/initialized";
-    public const string CancelledNotification = "notifications/cancelled";
+    /// <summary>Also sent by task grains (for voided input requests), so it is defined beside them.</summary>
+    public const string CancelledNotification = Grains.Abstractions.Tasks.TaskMessageMethods.Cancelled;
     public const string TaskStatusNotification = "notifications/tasks/status";
     public const string ProgressNotification = "notifications/progress";
     public const string MessageNotification = "notifications/message";
