@@ -7,7 +7,6 @@ using TaskActors.Gateway.Handlers;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Gateway.Sessions;
 using TaskActors.Grains.Abstractions.Sessions;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Http;
 

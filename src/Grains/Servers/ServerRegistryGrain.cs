@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Persistence;
 
 namespace TaskActors.Grains.Servers;
 

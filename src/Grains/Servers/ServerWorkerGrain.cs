@@ -1,5 +1,4 @@
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
 using TaskActors.Servers.Execution;
 
 namespace TaskActors.Grains.Servers;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Timers;
 
 namespace TaskActors.Grains.Tasks;
 
@@ -21,7 +20,7 @@ public sealed partial class TaskGrain
         }
 
         var due = Record.CreatedAt + ttl - Now;
-        _expiryTimer = RegisterGrainTimer(ExpireAsync, new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+        _expiryTimer = this.RegisterGrainTimer(ExpireAsync, new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
     }
 
     private async Task ExpireAsync(CancellationToken cancellationToken)

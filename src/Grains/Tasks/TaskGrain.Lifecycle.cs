@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Grains.Tasks;
 
@@ -46,7 +45,7 @@ public sealed partial class TaskGrain
         {
             // The run cannot outlive its activation's bookkeeping; the next activation re-drives the task.
             run.Cancel();
-            LogRunStopped(_logger, Record.Context!.TaskId, reason.Code);
+            LogRunStopped(_logger, Record.Context!.TaskId, reason.ReasonCode);
         }
 
         return Task.CompletedTask;

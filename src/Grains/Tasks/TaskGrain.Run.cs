@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Timers;
 
 namespace TaskActors.Grains.Tasks;
 
@@ -27,10 +26,10 @@ public sealed partial class TaskGrain
         ArgumentNullException.ThrowIfNull(request);
         if (!IsCurrentRun(attempt))
         {
-            throw new OperationCanceledException($"Task {GrainId.Key} is no longer running attempt {attempt}.");
+            throw new OperationCanceledException($"Task {Key} is no longer running attempt {attempt}.");
         }
 
-        var requestId = InputRequestIds.Format(GrainId.Key, ++Record.InputCount);
+        var requestId = InputRequestIds.Format(Key, ++Record.InputCount);
         var pending = new PendingInput { RequestId = requestId, Method = request.Method, Params = request.Params, Attempt = attempt };
         Record.PendingInputs.Add(pending);
         var wasWorking = Record.Status == ToolTaskStatus.Working;
@@ -62,7 +61,7 @@ public sealed partial class TaskGrain
 
             if (!IsCurrentRun(attempt))
             {
-                throw new OperationCanceledException($"Task {GrainId.Key} is no longer running attempt {attempt}.");
+                throw new OperationCanceledException($"Task {Key} is no longer running attempt {attempt}.");
             }
 
             var remaining = deadline - Now;
@@ -111,12 +110,12 @@ public sealed partial class TaskGrain
     {
         _lastSequence = Math.Max(_lastSequence, FirstSequenceOf(Record.Attempt));
         var context = Record.Context! with { AccessToken = _token };
-        _run = runs.Start(GrainId.Key, context, Record.Attempt, _durable);
+        _run = runs.Start(Key, context, Record.Attempt, _durable);
         ScheduleExpiry();
-        _keepAlive ??= RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
+        _keepAlive ??= this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
         if (_durable && !_redriveRegistered)
         {
-            _redriveTimer ??= RegisterGrainTimer(RegisterRedriveAsync, new GrainTimerCreationOptions { DueTime = _options.RedriveAfter, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+            _redriveTimer ??= this.RegisterGrainTimer(RegisterRedriveAsync, new GrainTimerCreationOptions { DueTime = _options.RedriveAfter, Period = Timeout.InfiniteTimeSpan, Interleave = true });
         }
     }
 
@@ -172,7 +171,7 @@ public sealed partial class TaskGrain
         _redriveTimer = null;
         if (_run is not null && !_redriveRegistered)
         {
-            await RegisterOrUpdateReminderAsync(RedriveReminder, _options.RedrivePeriod, _options.RedrivePeriod, cancellationToken);
+            await this.RegisterOrUpdateReminder(RedriveReminder, _options.RedrivePeriod, _options.RedrivePeriod, cancellationToken);
             _redriveRegistered = true;
         }
     }
@@ -181,12 +180,15 @@ public sealed partial class TaskGrain
     {
         try
         {
-            await UnregisterReminderAsync(RedriveReminder);
+            if (await this.GetReminder(RedriveReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
         }
         catch (Exception ex)
         {
             // A leftover reminder finds the task terminal on its next tick and removes itself.
-            LogReminderCleanupFailed(_logger, GrainId.Key, ex);
+            LogReminderCleanupFailed(_logger, Key, ex);
         }
     }
 
@@ -204,7 +206,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // The scope rebuilds its counts from storage when it next activates.
-            LogReleaseFailed(_logger, GrainId.Key, ex);
+            LogReleaseFailed(_logger, Key, ex);
         }
     }
 

@@ -1,4 +1,3 @@
-using TaskActors.Runtime.Hosting;
 using TaskActors.SampleServers.Child;
 using TaskActors.SampleServers.Conformance;
 using TaskActors.SampleServers.Lifespan;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ModelContextProtocol;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Servers.Execution;
 

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Hosting;
 using TaskActors.Servers.Catalog;
 using TaskActors.Servers.Context;
 using TaskActors.Servers.Definition;

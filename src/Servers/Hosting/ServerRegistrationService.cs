@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Identity;
 using TaskActors.Servers.Catalog;
 
 namespace TaskActors.Servers.Hosting;

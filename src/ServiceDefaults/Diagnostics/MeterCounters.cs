@@ -1,26 +1,37 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
-using TaskActors.Runtime.Diagnostics;
 
 namespace TaskActors.ServiceDefaults.Diagnostics;
 
 /// <summary>
-/// Adds up the runtime's counters (state reads and writes, activations, grain calls) of this host's meter from the
+/// Adds up the counters of this host's TaskActors meters (state reads and writes, grain calls, task events) from the
 /// moment it is created, split by what each measurement counted: state name, grain type, method. Created only when
-/// <see cref="DiagnosticsOptions.Counters"/> is on; with it off the runtime's counters stay unobserved.
+/// <see cref="DiagnosticsOptions.Counters"/> is on; with it off the counters stay unobserved.
 /// </summary>
-internal sealed class RuntimeCounters : IDisposable
+internal sealed class MeterCounters : IDisposable
 {
     private readonly ConcurrentDictionary<string, CounterTally> _tallies = new(StringComparer.Ordinal);
     private readonly MeterListener _listener = new();
 
-    public RuntimeCounters(IMeterFactory meterFactory)
+    /// <summary>The name prefix of the meters counted.</summary>
+    public const string MeterPrefix = "TaskActors.";
+
+    /// <summary>Tag: the name of a grain state.</summary>
+    public const string StateTag = "taskactors.state";
+
+    /// <summary>Tag: the grain type of a call.</summary>
+    public const string GrainTypeTag = "taskactors.grain.type";
+
+    /// <summary>Tag: the method of a call.</summary>
+    public const string MethodTag = "taskactors.grain.method";
+
+    public MeterCounters(IMeterFactory meterFactory)
     {
         _listener.InstrumentPublished = (instrument, listener) =>
         {
             // The meter's scope is the factory that made it: another host in this process has its own.
-            if (instrument.Meter.Name == RuntimeInstrumentation.Name && ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument is Counter<long> or UpDownCounter<long>)
+            if (instrument.Meter.Name.StartsWith(MeterPrefix, StringComparison.Ordinal) && ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument is Counter<long> or UpDownCounter<long>)
             {
                 listener.EnableMeasurementEvents(instrument, _tallies.GetOrAdd(instrument.Name, _ => new CounterTally()));
             }
@@ -32,7 +43,7 @@ internal sealed class RuntimeCounters : IDisposable
     /// <summary>The totals so far, by instrument name.</summary>
     public CounterReport Report() => new()
     {
-        Meter = RuntimeInstrumentation.Name,
+        Meter = MeterPrefix + "*",
         Counters = new SortedDictionary<string, CounterTotals>(_tallies.ToDictionary(t => t.Key, t => t.Value.Totals()), StringComparer.Ordinal),
     };
 
@@ -50,13 +61,13 @@ internal sealed class RuntimeCounters : IDisposable
             {
                 switch (tag.Key)
                 {
-                    case RuntimeInstrumentation.StateTag:
+                    case StateTag:
                         key.State = tag.Value as string;
                         break;
-                    case RuntimeInstrumentation.GrainTypeTag:
+                    case GrainTypeTag:
                         key.GrainType = tag.Value as string;
                         break;
-                    case RuntimeInstrumentation.MethodTag:
+                    case MethodTag:
                         key.Method = tag.Value as string;
                         break;
                 }
