@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text;
+using TaskActors.TestKit.Orleans;
 
 namespace TaskActors.EndToEnd.Tests;
 
@@ -37,13 +37,20 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new InvalidOperationException($"The Silo binary {RepositoryPaths.SiloDll} is not built.");
         }
 
-        var port = FreePort();
+        var ports = FreePorts.Take(3);
+        var port = ports[0];
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { RepositoryPaths.SiloDll, "--urls", $"http://127.0.0.1:{port}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloDll)!,
+            Environment =
+            {
+                // Each silo process of a test run has its own Orleans ports.
+                ["TaskActors__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+                ["TaskActors__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
+            },
         };
         environment?.Invoke(port, start.Environment);
         var silo = new SiloProcess(Process.Start(start)!);
@@ -93,12 +100,5 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             _listening.TrySetResult(line[(at + marker.Length)..].Trim());
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -6,6 +6,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using StackExchange.Redis;
 using TaskActors.Grains.Abstractions.Cluster;
+using TaskActors.Gateway.Hosting;
 using TaskActors.Grains.Abstractions.Serialization;
 
 namespace Microsoft.Extensions.Hosting;
@@ -40,6 +41,7 @@ public static class ClusterClientHostingExtensions
                 client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
             }
 
+            client.Services.AddClusterClientLimits(settings.ClientResponseTimeout);
             client.AddActivityPropagation();
             client.Services.AddSerializer(serializer => serializer.AddTaskActorsContracts());
             configure?.Invoke(client);

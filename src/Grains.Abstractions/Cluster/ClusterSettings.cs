@@ -36,6 +36,13 @@ public sealed class ClusterSettings
     /// <summary>The IP address other processes reach this silo at. Default: <c>POD_IP</c> when set, else 127.0.0.1 (one machine).</summary>
     public string? AdvertisedAddress { get; set; }
 
+    /// <summary>
+    /// How long a gateway of its own waits for a grain to answer one call. Orleans fails a client's call to a silo that
+    /// died only when this runs out, so it bounds how soon a waiting <c>tasks/result</c> finds its task on a survivor;
+    /// the gateway's long polls are kept a second shorter. Default 5 s.
+    /// </summary>
+    public TimeSpan ClientResponseTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Whether the cluster keeps its state in Redis.</summary>
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 

@@ -41,6 +41,11 @@ public sealed class ClusterSettingsValidator : IValidateOptions<ClusterSettings>
             failures.Add($"{Prefix}AdvertisedAddress must be an IP address; it is '{options.AdvertisedAddress}'.");
         }
 
+        if (options.ClientResponseTimeout < TimeSpan.FromSeconds(2) || options.ClientResponseTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{Prefix}ClientResponseTimeout must be between 2 seconds and 5 minutes; it is {options.ClientResponseTimeout}.");
+        }
+
         if (options.Redis is { Length: > 0 } redis && string.IsNullOrWhiteSpace(redis))
         {
             failures.Add($"{Prefix}Redis is blank; leave it unset for the embedded default or give a connection string such as 127.0.0.1:6379.");

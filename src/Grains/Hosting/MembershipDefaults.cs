@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 
 namespace TaskActors.Grains.Hosting;
@@ -12,6 +14,16 @@ public static class MembershipDefaults
 {
     /// <summary>The configuration section (under <c>TaskActors</c>) that overrides any of these settings.</summary>
     public const string SectionName = "Membership";
+
+    /// <summary>Applies the tuning, then whatever <c>TaskActors:Membership</c> in the silo's configuration overrides.</summary>
+    public static ISiloBuilder UseTaskActorsMembership(this ISiloBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ClusterMembershipOptions>()
+            .Configure(Apply)
+            .Bind(builder.Configuration.GetSection("TaskActors").GetSection(SectionName));
+        return builder;
+    }
 
     /// <summary>Applies the tuning to <paramref name="options"/>.</summary>
     public static void Apply(ClusterMembershipOptions options)

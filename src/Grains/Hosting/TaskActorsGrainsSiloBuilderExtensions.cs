@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Serialization;
 using TaskActors.Grains.Abstractions.Serialization;
 using TaskActors.Grains.Configuration;
+using TaskActors.Grains.Diagnostics;
 using TaskActors.Grains.Security;
 
 namespace TaskActors.Grains.Hosting;
@@ -17,13 +18,13 @@ public static class TaskActorsGrainsSiloBuilderExtensions
     /// <c>TaskActors:TokenProtection</c>) and the contracts' serializer. Register their storage too:
     /// <see cref="AddTaskActorsMemoryStorage"/> or <see cref="AddTaskActorsRedisStorage"/>.
     /// </summary>
-    public static ISiloBuilder AddTaskActorsGrains(this ISiloBuilder builder, IConfiguration configuration)
+    public static ISiloBuilder AddTaskActorsGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(configuration);
         builder.Services.AddSerializer(serializer => serializer.AddTaskActorsContracts());
         builder.AddStateJson(GrainsJsonContext.Default);
-        var root = configuration.GetSection("TaskActors");
+        builder.AddIncomingGrainCallFilter<GrainCallCounter>();
+        var root = builder.Configuration.GetSection("TaskActors");
         builder.Services.AddOptions<TaskEngineOptions>().Bind(root.GetSection(TaskEngineOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskEngineOptions>, TaskEngineOptionsValidator>());
         builder.Services.AddOptions<TokenProtectionOptions>().Bind(root.GetSection(TokenProtectionOptions.SectionName)).ValidateOnStart();

@@ -49,11 +49,9 @@ public static class TaskActorsSiloHostingExtensions
                 silo.AddTaskActorsMemoryStorage();
             }
 
-            silo.Services.AddOptions<ClusterMembershipOptions>()
-                .Configure(MembershipDefaults.Apply)
-                .Bind(builder.Configuration.GetSection("TaskActors").GetSection(MembershipDefaults.SectionName));
+            silo.UseTaskActorsMembership();
             silo.AddActivityPropagation();
-            silo.AddTaskActorsGrains(builder.Configuration);
+            silo.AddTaskActorsGrains();
             configure?.Invoke(silo);
         });
         return builder;

@@ -12,6 +12,7 @@ namespace TaskActors.Grains.Sessions;
 /// design (clients poll task status). Input requests are kept by their tasks, and here until answered or cancelled, so
 /// a GET stream that attaches later (without Last-Event-ID) is sent the unanswered ones.
 /// </summary>
+[GrainType("session")]
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Sessions)] IPersistentState<SessionGrainState> state,
     IOptions<TaskEngineOptions> options,

@@ -12,6 +12,7 @@ namespace TaskActors.Grains.Tasks;
 /// pending input requests; the tool runs beside it on this silo and reports back through <see cref="ITaskRunGrain"/>.
 /// Creating a task costs one state write, finishing it one more; reading it costs none while it is active.
 /// </summary>
+[GrainType("task")]
 public sealed partial class TaskGrain(
     [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskGrainState> state,
     ToolRunService runs,

@@ -14,6 +14,7 @@ namespace TaskActors.Grains.Tasks;
 /// storage's index (written with each task's own state, so listing costs no extra write). Its counts live in memory
 /// and are rebuilt from storage when it activates.
 /// </summary>
+[GrainType("task-scope")]
 public sealed class TaskScopeGrain(
     [FromKeyedServices(StorageNames.Tasks)] IStateRecordStore storage,
     IOptions<TaskEngineOptions> options,

@@ -34,7 +34,11 @@ internal sealed partial class ServerRegistrationService(
         {
             await grains.GetGrain<IServerRegistryGrain>(IServerRegistryGrain.DefaultKey).UnregisterSiloAsync(silo.Name, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // An abrupt stop: the registry re-learns the hosts from the silos that register.
+        }
+        catch (Exception ex)
         {
             // The registry re-learns the hosts from the silos that register; a stale host entry is harmless.
             LogUnregisterFailed(logger, silo.Name, ex);

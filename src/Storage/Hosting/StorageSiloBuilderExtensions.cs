@@ -30,18 +30,8 @@ public static class StorageSiloBuilderExtensions
     }
 
     /// <summary>Stores the named grain states in this process's memory (the embedded default; lost when the process ends).</summary>
-    public static ISiloBuilder AddMemoryRecordStorage(this ISiloBuilder builder, params IEnumerable<string> names)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(names);
-        foreach (var name in names)
-        {
-            builder.Services.AddKeyedSingleton<IStateRecordStore>(name, static (sp, _) => new MemoryStateRecordStore(sp.GetRequiredService<TimeProvider>()));
-            AddGrainStorage(builder.Services, name);
-        }
-
-        return builder;
-    }
+    public static ISiloBuilder AddMemoryRecordStorage(this ISiloBuilder builder, params IEnumerable<string> names) =>
+        builder.AddRecordStorage(static (sp, _) => new MemoryStateRecordStore(sp.GetRequiredService<TimeProvider>()), names);
 
     /// <summary>
     /// Stores the named grain states on Redis, through the <see cref="IConnectionMultiplexer"/> singleton the host
@@ -50,18 +40,31 @@ public static class StorageSiloBuilderExtensions
     public static ISiloBuilder AddRedisRecordStorage(this ISiloBuilder builder, Action<RedisStorageOptions>? configure, params IEnumerable<string> names)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(names);
         var options = builder.Services.AddOptions<RedisStorageOptions>();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
+        return builder.AddRecordStorage(
+            static (sp, _) => new RedisStateRecordStore(
+                sp.GetService<IConnectionMultiplexer>() ?? throw new InvalidOperationException("Redis grain storage needs an IConnectionMultiplexer singleton: register one before the silo starts."),
+                sp.GetRequiredService<IOptions<RedisStorageOptions>>()),
+            names);
+    }
+
+    /// <summary>
+    /// Stores the named grain states in the record store <paramref name="createStore"/> makes for each name (for
+    /// example one store shared by the silos of a test cluster).
+    /// </summary>
+    public static ISiloBuilder AddRecordStorage(this ISiloBuilder builder, Func<IServiceProvider, string, IStateRecordStore> createStore, params IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(createStore);
+        ArgumentNullException.ThrowIfNull(names);
         foreach (var name in names)
         {
-            builder.Services.AddKeyedSingleton<IStateRecordStore>(name, static (sp, _) => new RedisStateRecordStore(
-                sp.GetService<IConnectionMultiplexer>() ?? throw new InvalidOperationException("Redis grain storage needs an IConnectionMultiplexer singleton: register one before the silo starts."),
-                sp.GetRequiredService<IOptions<RedisStorageOptions>>()));
+            builder.Services.AddKeyedSingleton<IStateRecordStore>(name, (sp, key) => createStore(sp, (string)key!));
             AddGrainStorage(builder.Services, name);
         }
 

@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+using TaskActors.Gateway.Tests.Fixtures;
+using TaskActors.Gateway.Hosting;
+using TaskActors.Grains;
+using TaskActors.Grains.Abstractions.Cluster;
+using TaskActors.Grains.Abstractions.Serialization;
+using TaskActors.Grains.Hosting;
+using TaskActors.Storage.Records;
+using TaskActors.TestKit;
+
+namespace TaskActors.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// An Orleans in-process test cluster of silos hosting TaskActors' grains and the fixture servers. Its silos share one
+/// in-memory record store, as the silos of a real cluster share Redis, so a grain re-created on a survivor finds its state.
+/// </summary>
+public sealed class TestCluster : IAsyncDisposable
+{
+    private readonly InProcessTestCluster _cluster;
+
+    private TestCluster(InProcessTestCluster cluster, MemoryStateRecordStore store)
+    {
+        _cluster = cluster;
+        Store = store;
+    }
+
+    /// <summary>The store every silo keeps grain state in.</summary>
+    public MemoryStateRecordStore Store { get; }
+
+    /// <summary>The cluster's client, which gateway hosts call grains through.</summary>
+    public IClusterClient Client => _cluster.Client;
+
+    /// <summary>The silos that are running.</summary>
+    public IReadOnlyList<InProcessSiloHandle> Silos => [.. _cluster.Silos.Where(s => s.IsActive)];
+
+    public static async Task<TestCluster> StartAsync(ILoggerProvider logging, int silos, IDictionary<string, string?>? settings)
+    {
+        var store = new MemoryStateRecordStore(TimeProvider.System);
+        var builder = new InProcessTestClusterBuilder(checked((short)silos));
+        builder.ConfigureSiloHost((_, host) =>
+        {
+            host.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+            host.Logging.ClearProviders();
+            host.Logging.SetMinimumLevel(LogLevel.Debug);
+            host.Logging.AddFilter("Orleans", LogLevel.Warning);
+            host.Logging.AddProvider(logging);
+        });
+        builder.ConfigureSilo((_, silo) => silo
+            .UseTaskActorsMembership()
+            .AddTaskActorsGrains()
+            .AddRecordStorage((_, _) => store, StorageNames.All)
+            .UseInMemoryReminderService()
+            .AddFixtureServers());
+        builder.ConfigureClientHost(host =>
+        {
+            host.Logging.ClearProviders();
+            host.Logging.AddProvider(logging);
+        });
+        builder.ConfigureClient(client => client.Services
+            .AddClusterClientLimits(new ClusterSettings().ClientResponseTimeout)
+            .AddSerializer(serializer => serializer.AddTaskActorsContracts()));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new TestCluster(cluster, store);
+    }
+
+    /// <summary>Lets a gateway host call the cluster through its client.</summary>
+    public void AddClient(IServiceCollection services)
+    {
+        services.AddClusterClientLimits(new ClusterSettings().ClientResponseTimeout);
+        services.AddSingleton(Client);
+        services.AddSingleton<IGrainFactory>(Client);
+    }
+
+    /// <summary>The silo that holds the activation of <paramref name="grainId"/>, or null when none does.</summary>
+    public InProcessSiloHandle? HolderOf(GrainId grainId) =>
+        _cluster.TryGetGrainContext(grainId, out var context) ? Silos.SingleOrDefault(s => s.SiloAddress.Equals(context.Address.SiloAddress)) : null;
+
+    /// <summary>Stops a silo abruptly, without a graceful shutdown (Orleans' test host kill: the process survives).</summary>
+    public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
+
+    /// <summary>Waits until the cluster's membership no longer lists <paramref name="silo"/> as active.</summary>
+    public Task WaitForSiloDeclaredDeadAsync(SiloAddress silo, TimeSpan timeout, CancellationToken cancellationToken) =>
+        Eventually.WaitUntilAsync(
+            async () => !(await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).ContainsKey(silo),
+            $"silo {silo} is declared dead",
+            timeout,
+            cancellationToken);
+
+    public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
+}
