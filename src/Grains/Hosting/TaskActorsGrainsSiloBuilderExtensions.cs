@@ -24,6 +24,7 @@ public static class TaskActorsGrainsSiloBuilderExtensions
         builder.Services.AddSerializer(serializer => serializer.AddTaskActorsContracts());
         builder.AddStateJson(GrainsJsonContext.Default);
         builder.AddIncomingGrainCallFilter<GrainCallCounter>();
+        builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TaskEngineOptions.MinimumRedrivePeriod);
         var root = builder.Configuration.GetSection("TaskActors");
         builder.Services.AddOptions<TaskEngineOptions>().Bind(root.GetSection(TaskEngineOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskEngineOptions>, TaskEngineOptionsValidator>());

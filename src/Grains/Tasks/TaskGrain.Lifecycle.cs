@@ -43,7 +43,9 @@ public sealed partial class TaskGrain
     {
         if (_run is { } run)
         {
-            // The run cannot outlive its activation's bookkeeping; the next activation re-drives the task.
+            // The run cannot outlive its activation's bookkeeping. Stopped, it reports its (now stale) outcome, and that
+            // call re-creates the grain on a live silo, whose activation re-drives the task: this is how a stopping silo
+            // hands its tasks over without any client asking for them.
             run.Cancel();
             LogRunStopped(_logger, Record.Context!.TaskId, reason.ReasonCode);
         }

@@ -51,6 +51,7 @@ public sealed class TestCluster : IAsyncDisposable
         });
         builder.ConfigureSilo((_, silo) => silo
             .UseTaskActorsMembership()
+            .AddActivityPropagation()
             .AddTaskActorsGrains()
             .AddRecordStorage((_, _) => store, StorageNames.All)
             .UseInMemoryReminderService()
@@ -60,7 +61,9 @@ public sealed class TestCluster : IAsyncDisposable
             host.Logging.ClearProviders();
             host.Logging.AddProvider(logging);
         });
-        builder.ConfigureClient(client => client.Services
+        builder.ConfigureClient(client => client
+            .AddActivityPropagation()
+            .Services
             .AddClusterClientLimits(new ClusterSettings().ClientResponseTimeout)
             .AddSerializer(serializer => serializer.AddTaskActorsContracts()));
         var cluster = builder.Build();
@@ -83,6 +86,9 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Stops a silo abruptly, without a graceful shutdown (Orleans' test host kill: the process survives).</summary>
     public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
 
+    /// <summary>Stops a silo gracefully: its activations deactivate and it leaves the cluster.</summary>
+    public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
+
     /// <summary>Waits until the cluster's membership no longer lists <paramref name="silo"/> as active.</summary>
     public Task WaitForSiloDeclaredDeadAsync(SiloAddress silo, TimeSpan timeout, CancellationToken cancellationToken) =>
         Eventually.WaitUntilAsync(
@@ -93,3 +99,4 @@ public sealed class TestCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
 }
+

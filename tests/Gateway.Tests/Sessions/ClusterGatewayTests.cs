@@ -75,6 +75,27 @@ public sealed class ClusterGatewayTests : GatewayTest
     }
 
     [Fact]
+    public async Task Task_IsHandedOverToASurvivor_WhenItsSiloStopsGracefully_WithoutAnyClientCall()
+    {
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, FastMembership());
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var task = await client.StartGatedTaskAsync(gate, TestCancellation);
+        var holder = host.Cluster!.HolderOf(GrainId.Create("task", TaskKey.Format("anon", task.Id())))!;
+
+        // Nobody asks for the task while its silo stops: the stopped run's own report re-creates the grain elsewhere.
+        await host.Cluster.StopSiloAsync(holder);
+        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the task's run is handed over to a survivor", TestTimeouts.Recovery, TestCancellation);
+        var survivor = host.Cluster.HolderOf(GrainId.Create("task", TaskKey.Format("anon", task.Id())));
+        TestGates.Open(gate);
+        var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+
+        Assert.Equal("opened", ToolCallTests.Text(result.Result));
+        Assert.NotNull(survivor);
+        Assert.NotEqual(holder.SiloAddress, survivor.SiloAddress);
+    }
+
+    [Fact]
     public async Task ReDrivenTask_SeesItsOriginalContext_OnTheSurvivor()
     {
         await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, FastMembership());
