@@ -31,6 +31,7 @@ public sealed partial class TaskGrain
             }
         }
 
+        ScheduleExpiry();
         if (!Record.Status.IsTerminal() && !IsExpired())
         {
             // Stored as running but no run exists: it was lost with its silo (or stopped with it). Run it again.

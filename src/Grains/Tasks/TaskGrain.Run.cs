@@ -156,8 +156,6 @@ public sealed partial class TaskGrain
         _keepAlive = null;
         _redriveTimer?.Dispose();
         _redriveTimer = null;
-        _expiryTimer?.Dispose();
-        _expiryTimer = null;
         if (_redriveRegistered)
         {
             _redriveRegistered = false;
