@@ -21,7 +21,7 @@ public static class TaskActorsGrainsSiloBuilderExtensions
     public static ISiloBuilder AddTaskActorsGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddSerializer(serializer => serializer.AddTaskActorsContracts());
+        builder.Services.AddSerializer(serializer => serializer.AddTaskActorsContracts(GrainsJsonContext.Default));
         builder.AddStateJson(GrainsJsonContext.Default);
         builder.AddIncomingGrainCallFilter<GrainCallCounter>();
         builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TaskEngineOptions.MinimumRedrivePeriod);

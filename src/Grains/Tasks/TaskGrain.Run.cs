@@ -165,13 +165,15 @@ public sealed partial class TaskGrain
 
     private async Task RegisterRedriveAsync(CancellationToken cancellationToken)
     {
-        _redriveTimer?.Dispose();
-        _redriveTimer = null;
+        // The timer fires once; it is disposed after the registration, since disposing it cancels this callback's token.
         if (_run is not null && !_redriveRegistered)
         {
             await this.RegisterOrUpdateReminder(RedriveReminder, _options.RedrivePeriod, _options.RedrivePeriod, cancellationToken);
             _redriveRegistered = true;
         }
+
+        _redriveTimer?.Dispose();
+        _redriveTimer = null;
     }
 
     private async Task UnregisterRedriveAsync()

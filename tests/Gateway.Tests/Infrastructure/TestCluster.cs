@@ -54,7 +54,7 @@ public sealed class TestCluster : IAsyncDisposable
             .AddActivityPropagation()
             .AddTaskActorsGrains()
             .AddRecordStorage((_, _) => store, StorageNames.All)
-            .UseInMemoryReminderService()
+            .UseTestReminders()
             .AddFixtureServers());
         builder.ConfigureClientHost(host =>
         {
@@ -86,6 +86,13 @@ public sealed class TestCluster : IAsyncDisposable
     /// <summary>Stops a silo abruptly, without a graceful shutdown (Orleans' test host kill: the process survives).</summary>
     public Task KillSiloAsync(InProcessSiloHandle silo) => _cluster.KillSiloAsync(silo);
 
+    /// <summary>Whether <paramref name="grainId"/> has the reminder <paramref name="name"/> in the cluster's reminder table.</summary>
+    public async Task<bool> HasReminderAsync(GrainId grainId, string name)
+    {
+        var table = _cluster.GetSiloServiceProvider(Silos[0].SiloAddress).GetRequiredService<IReminderTable>();
+        return (await table.ReadRows(grainId)).Reminders.Any(r => r.ReminderName == name);
+    }
+
     /// <summary>Stops a silo gracefully: its activations deactivate and it leaves the cluster.</summary>
     public Task StopSiloAsync(InProcessSiloHandle silo) => _cluster.StopSiloAsync(silo);
 
@@ -100,3 +107,15 @@ public sealed class TestCluster : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _cluster.DisposeAsync();
 }
 
+/// <summary>The test cluster's reminder table.</summary>
+internal static class TestReminders
+{
+    /// <summary>
+    /// Reminders in Redis when the settings name one (<c>TaskActors:Cluster:Redis</c>), so that they outlive any silo as
+    /// in production; otherwise Orleans' in-memory table, which lives in one silo's grain and dies with it.
+    /// </summary>
+    public static ISiloBuilder UseTestReminders(this ISiloBuilder silo) =>
+        silo.Configuration["TaskActors:Cluster:Redis"] is { Length: > 0 } redis
+            ? silo.UseRedisReminderService(o => o.ConfigurationOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis))
+            : silo.UseInMemoryReminderService();
+}

@@ -6,6 +6,7 @@ using TaskActors.Gateway.Tests.Tasks;
 using TaskActors.Gateway.Tests.Tools;
 using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.TestKit;
+using TaskActors.TestKit.Redis;
 using Xunit;
 
 namespace TaskActors.Gateway.Tests.Sessions;
@@ -89,6 +90,35 @@ public sealed class ClusterGatewayTests : GatewayTest
         var survivor = host.Cluster.HolderOf(GrainId.Create("task", TaskKey.Format("anon", task.Id())));
         TestGates.Open(gate);
         var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+
+        Assert.Equal("opened", ToolCallTests.Text(result.Result));
+        Assert.NotNull(survivor);
+        Assert.NotEqual(holder.SiloAddress, survivor.SiloAddress);
+    }
+
+    [Fact]
+    public async Task LongTask_IsReDrivenByItsReminder_WhenItsSiloCrashes_WithoutAnyClientCall()
+    {
+        await using var redis = await RedisServer.StartAsync(cancellationToken: TestCancellation);
+        var settings = FastMembership();
+        settings["TaskActors:Cluster:Redis"] = redis.ConnectionString;
+        settings["TaskActors:Tasks:RedriveAfter"] = "00:00:00.200";
+        settings["TaskActors:Tasks:RedrivePeriod"] = "00:00:01";
+        await using var host = await GatewayTestHost.StartClusterAsync(LoggerProvider, 3, settings);
+        var client = await ConnectAsync(host);
+        var gate = NewGate();
+        var task = await client.StartGatedTaskAsync(gate, TestCancellation);
+        var grainId = GrainId.Create("task", TaskKey.Format("anon", task.Id()));
+        await Eventually.WaitUntilAsync(() => host.Cluster!.HasReminderAsync(grainId, "redrive"), "the running task registers its re-drive reminder", cancellationToken: TestCancellation);
+        var holder = host.Cluster!.HolderOf(grainId)!;
+
+        // Nobody asks for the task after its silo dies: the reminder, kept in Redis, re-creates it on a survivor.
+        await host.Cluster.KillSiloAsync(holder);
+        await Eventually.WaitUntilAsync(() => TestGates.EntryCount(gate) >= 2, "the reminder re-drives the task on a survivor", TestTimeouts.Recovery, TestCancellation);
+        var survivor = host.Cluster.HolderOf(grainId);
+        TestGates.Open(gate);
+        var result = await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+        await Eventually.WaitUntilAsync(async () => !await host.Cluster.HasReminderAsync(grainId, "redrive"), "the finished task removes its reminder", cancellationToken: TestCancellation);
 
         Assert.Equal("opened", ToolCallTests.Text(result.Result));
         Assert.NotNull(survivor);
