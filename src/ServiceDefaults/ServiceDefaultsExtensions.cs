@@ -43,6 +43,9 @@ public static class ServiceDefaultsExtensions
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
+
+        // Orleans' placement runs through a Polly pipeline that logs every attempt at Information.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
             .AddCheck<OrleansHealthCheck>("orleans", tags: ["ready"]);
