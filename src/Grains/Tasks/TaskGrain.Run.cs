@@ -122,11 +122,14 @@ public sealed partial class TaskGrain
     /// <summary>Starts the run again after the previous one was lost with its silo, or fails the task when it has been lost too often.</summary>
     private async Task RedriveAsync(CancellationToken cancellationToken)
     {
-        if (Record.Attempt >= _options.MaxAttempts)
+        var lost = Record.HandedOver ? Record.LostRuns : Record.LostRuns + 1;
+        Record.HandedOver = false;
+        if (lost >= _options.MaxAttempts)
         {
+            Record.LostRuns = lost;
             Record.Outcome = new TaskOutcome
             {
-                Error = new TaskError { Code = TaskErrorCodes.WorkerLost, Message = $"The task's run was lost {Record.Attempt} times and is not retried again." },
+                Error = new TaskError { Code = TaskErrorCodes.WorkerLost, Message = $"The task's run was lost {lost} times and is not retried again." },
                 Summary = "The task's run was lost with its silo too many times.",
             };
             Record.PendingInputs.Clear();
@@ -137,6 +140,7 @@ public sealed partial class TaskGrain
             return;
         }
 
+        Record.LostRuns = lost;
         Record.Attempt++;
         Record.PendingInputs.Clear();
         if (Record.Status == ToolTaskStatus.InputRequired)

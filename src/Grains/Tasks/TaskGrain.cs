@@ -24,6 +24,7 @@ public sealed partial class TaskGrain(
     private readonly ILogger _logger = loggerFactory.CreateLogger<TaskGrain>();
     private readonly ILogger _audit = loggerFactory.CreateLogger(AuditLog.Category);
     private const string RedriveReminder = "redrive";
+    private static readonly TimeSpan HandOverDelay = TimeSpan.FromSeconds(1);
     private readonly TaskEngineOptions _options = options.Value;
     private bool _started;
     private bool _durable;

@@ -60,6 +60,14 @@ public sealed class TaskGrainState : IStoredState
     [JsonPropertyName("attempt")]
     public int Attempt { get; set; }
 
+    /// <summary>How many runs were lost with their silo (a run handed over by a stopping silo is not lost).</summary>
+    [JsonPropertyName("lostRuns")]
+    public int LostRuns { get; set; }
+
+    /// <summary>Whether the last run was stopped by its activation's deactivation, which handed the task over.</summary>
+    [JsonPropertyName("handedOver")]
+    public bool HandedOver { get; set; }
+
     /// <summary>The listing partition (requestor key).</summary>
     [JsonPropertyName("listPartition")]
     public string? ListPartition { get; set; }
