@@ -41,7 +41,8 @@ public static class McpServerSiloBuilderExtensions
             sp.GetRequiredService<ToolInvoker>(),
             sp.GetRequiredService<IGrainFactory>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ToolRunService>>()));
+            sp.GetRequiredService<ILogger<ToolRunService>>(),
+            sp.GetRequiredService<ILocalSiloDetails>()));
         services.TryAddScoped<McpTaskContextHolder>();
         services.TryAddScoped(sp => sp.GetRequiredService<McpTaskContextHolder>().Context
             ?? throw new InvalidOperationException("McpTaskContext is only available while a tool, resource or prompt handler runs."));
