@@ -12,10 +12,24 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiloProcess(Process process) => _process = process;
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
 
     /// <summary>The MCP endpoint URL the silo printed.</summary>
     public string McpUrl { get; private set; } = string.Empty;
+
+    /// <summary>The process id of the silo.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>The Orleans silo-to-silo port (part of its silo address, <c>S127.0.0.1:port:generation</c>).</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The Orleans port cluster clients connect to.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>Everything the process wrote so far (for failure messages).</summary>
     public string Output
@@ -53,7 +67,7 @@ public sealed class SiloProcess : IAsyncDisposable
             },
         };
         environment?.Invoke(port, start.Environment);
-        var silo = new SiloProcess(Process.Start(start)!);
+        var silo = new SiloProcess(Process.Start(start)!, PortOf(start, "TaskActors__Cluster__SiloPort"), PortOf(start, "TaskActors__Cluster__GatewayPort"));
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.BeginOutputReadLine();
@@ -70,6 +84,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the silo with SIGKILL (no graceful shutdown, no hand-over) and waits until it has exited.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -80,6 +101,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    // The ports the silo was started with, after the caller's environment had its say.
+    private static int PortOf(ProcessStartInfo start, string variable) => int.Parse(start.Environment[variable]!, CultureInfo.InvariantCulture);
 
     private void OnLine(string? line)
     {

@@ -29,9 +29,11 @@ public static class SampleServersSiloBuilderExtensions
             .WithTools<TaskFixtureTools>()
             .WithTools<ContextFixtureTools>()
             .WithTools<TickCounterTools>()
+            .WithTools<FailoverFixtureTools>()
             .WithLifespan(SamplesLifespanState.StartAsync)
             .Mount(SampleServerNames.ChildPrefix, child => child
                 .WithInfo("1.0.0", title: "TaskActors samples child")
-                .WithTools<ChildTools>()));
+                .WithTools<ChildTools>()
+                .WithTools<ChildFailoverTools>()));
     }
 }
