@@ -16,7 +16,7 @@ public static class TaskActorsSiloHostingExtensions
     /// Adds an Orleans silo hosting TaskActors' grains. <c>TaskActors:Cluster</c> (<see cref="ClusterSettings"/>) chooses
     /// the mode: without <c>Redis</c>, one silo with localhost clustering and in-memory storage and reminders; with it,
     /// Redis clustering, grain storage and reminders. Membership is tuned to declare a killed silo dead within seconds
-    /// (<see cref="MembershipDefaults"/>; <c>TaskActors:Membership</c> overrides any <see cref="ClusterMembershipOptions"/>).
+    /// (<see cref="ClusterDefaults"/>; <c>TaskActors:Membership</c> overrides any <see cref="ClusterMembershipOptions"/>).
     /// </summary>
     public static IHostApplicationBuilder AddTaskActorsSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -49,7 +49,7 @@ public static class TaskActorsSiloHostingExtensions
                 silo.AddTaskActorsMemoryStorage();
             }
 
-            silo.UseTaskActorsMembership();
+            silo.UseTaskActorsClusterDefaults();
             silo.AddActivityPropagation();
             silo.AddTaskActorsGrains();
             configure?.Invoke(silo);

@@ -12,9 +12,8 @@ namespace TaskActors.EndToEnd.Tests.Cluster;
 /// (an OAuth resource server trusting a dev key), and the official TS SDK client starting tasks through that gateway.
 /// The silo holding most of the tasks is SIGKILLed mid-run. Every task must reach exactly one terminal state, and the
 /// tasks of the killed silo must be re-driven on the survivor with their original context: task id, scope, session,
-/// token (client_id and sub) and mounted server. The survivor's own tasks keep running, except those whose grain
-/// directory entry was on the killed silo: Orleans' default directory deactivates those activations (DirectoryFailure),
-/// and they are re-driven in place, once, with the same context.
+/// token (client_id and sub) and mounted server. The survivor's own tasks keep running undisturbed, also those whose
+/// grain directory entries the killed silo held (the distributed grain directory rebuilds them from the survivor).
 /// </summary>
 public sealed class ClusterFailoverTests : LoggedTest, IDisposable
 {
@@ -31,6 +30,12 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
 
     /// <summary>How long the client polls after starting the tasks: the kill, failure detection, re-drive and a second run.</summary>
     private static readonly TimeSpan ClientDeadline = TimeSpan.FromSeconds(110);
+
+    /// <summary>
+    /// The most a killed silo's task may take to resume on the survivor: the 10 s target (measured 6.1-6.4 s: death
+    /// declared in about 4-5 s, then the directory's 1 s lease) plus 5 s for a loaded CI machine.
+    /// </summary>
+    private static readonly TimeSpan ReDriveBound = TimeSpan.FromSeconds(15);
 
     private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("taskactors-failover-key-");
 
@@ -71,8 +76,7 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         var reports = await client.WaitForReportsAsync(ClientDeadline + TestTimeouts.Default, TestCancellation);
 
         var survivorLog = survivor.Output;
-        var stoppedOnSurvivor = SiloLog.StoppedRuns(survivorLog);
-        Fate FateOf(string taskId) => Classify(taskId, onVictim, stoppedOnSurvivor);
+        Fate FateOf(string taskId) => onVictim.Contains(taskId) ? Fate.RedrivenFromKilledSilo : Fate.Undisturbed;
         var problems = Check(started, reports, FateOf, killedAt, victim.Output, survivorLog, survivor.SiloPort);
         Assert.True(
             problems.Count == 0,
@@ -89,20 +93,9 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         /// <summary>It ran on the killed silo: its grain and run must come back on the survivor (attempt 2).</summary>
         RedrivenFromKilledSilo,
 
-        /// <summary>
-        /// It ran on the survivor, but its grain directory entry was on the killed silo: Orleans deactivated the
-        /// activation (DirectoryFailure), so the survivor re-drives it in place (attempt 2).
-        /// </summary>
-        RestartedOnSurvivor,
-
         /// <summary>It ran on the survivor and kept running: one attempt, started before the kill.</summary>
         Undisturbed,
     }
-
-    private static Fate Classify(string taskId, IReadOnlySet<string> onVictim, ILookup<string, string> stoppedOnSurvivor) =>
-        onVictim.Contains(taskId) ? Fate.RedrivenFromKilledSilo
-        : stoppedOnSurvivor[taskId].Contains("DirectoryFailure") ? Fate.RestartedOnSurvivor
-        : Fate.Undisturbed;
 
     /// <summary>Everything wrong with what the client saw and the silos logged, one line per problem.</summary>
     private static List<string> Check(IReadOnlyList<StartedTask> started, IReadOnlyList<ObservedTask> reports, Func<string, Fate> fateOf, DateTimeOffset killedAt, string victimLog, string survivorLog, int survivorPort)
@@ -208,6 +201,11 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
             yield return $"its last run started at {runStartedAt:HH:mm:ss.fff}, before the kill at {killedAt:HH:mm:ss.fff}: it was not re-driven";
         }
 
+        if (fate != Fate.Undisturbed && runStartedAt - killedAt > ReDriveBound)
+        {
+            yield return $"its run resumed {(runStartedAt - killedAt).TotalSeconds:0.00} s after the kill, past the {ReDriveBound.TotalSeconds:0} s bound";
+        }
+
         if (fate == Fate.Undisturbed && runStartedAt >= killedAt)
         {
             yield return $"its run restarted at {runStartedAt:HH:mm:ss.fff}, after the kill, though neither its silo nor its activation was lost";
@@ -221,17 +219,11 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         TimeSpan RunStarted(ObservedTask task) => task.Report!.Value.GetProperty("runStartedAt").GetDateTimeOffset() - killedAt;
         var fates = reports.ToLookup(r => fateOf(r.TaskId));
         var redriven = fates[Fate.RedrivenFromKilledSilo].Select(RunStarted).Order().ToList();
-        var restarted = fates[Fate.RestartedOnSurvivor].Select(RunStarted).Order().ToList();
         var completed = reports.Max(r => r.LastUpdatedAt!.Value) - killedAt;
         var seenCompleted = reports.Max(r => DateTimeOffset.FromUnixTimeMilliseconds(r.Statuses[^1].FirstAt)) - killedAt;
         Output.WriteLine(
-            $"Tasks: {reports.Count} of {TaskSeconds} s: {redriven.Count} on the killed silo, {restarted.Count} on the survivor but restarted (directory entry on the killed silo), {fates[Fate.Undisturbed].Count()} undisturbed.");
+            $"Tasks: {reports.Count} of {TaskSeconds} s: {redriven.Count} on the killed silo, {fates[Fate.Undisturbed].Count()} on the survivor, undisturbed.");
         Output.WriteLine($"Kill -> first re-driven run started: {Seconds(redriven[0])}; -> last re-driven run started: {Seconds(redriven[^1])}.");
-        if (restarted.Count > 0)
-        {
-            Output.WriteLine($"Kill -> last run restarted on the survivor: {Seconds(restarted[^1])}.");
-        }
-
         Output.WriteLine($"Kill -> last task completed (its lastUpdatedAt): {Seconds(completed)}; -> the client saw the last one completed: {Seconds(seenCompleted)}.");
         Output.WriteLine($"Polls that failed during failover (each retried): {reports.Sum(r => r.Errors)}.");
         foreach (var report in reports)
