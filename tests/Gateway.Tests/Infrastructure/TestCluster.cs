@@ -50,7 +50,7 @@ public sealed class TestCluster : IAsyncDisposable
             host.Logging.AddProvider(logging);
         });
         builder.ConfigureSilo((_, silo) => silo
-            .UseTaskActorsMembership()
+            .UseTaskActorsClusterDefaults()
             .AddActivityPropagation()
             .AddTaskActorsGrains()
             .AddRecordStorage((_, _) => store, StorageNames.All)
