@@ -13,7 +13,7 @@ quietly() {
   fi
 }
 
-# redis-server, installed only when missing: the store of the Redis cluster providers, whose tests come with them (today every test runs on the in-memory providers).
+# redis-server, installed only when missing: the storage, clustering and failover tests start their own (never a shared one).
 if ! command -v redis-server >/dev/null 2>&1; then
   sudo=()
   if [[ $(id -u) -ne 0 ]]; then

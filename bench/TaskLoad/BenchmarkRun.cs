@@ -1,23 +1,36 @@
+using System.Diagnostics;
 using System.Globalization;
 using Spectre.Console;
+using TaskActors.TaskLoad.Hosting;
 using TaskActors.TaskLoad.Load;
 using TaskActors.TaskLoad.Measurement;
 using TaskActors.TaskLoad.Reporting;
 
 namespace TaskActors.TaskLoad;
 
-/// <summary>The whole run: each concurrency level against each server in turn (a fresh process each time), then the report.</summary>
+/// <summary>
+/// The whole run: at each concurrency level, each server in turn on fresh processes (embedded, on Redis, TS SDK, or
+/// the chosen subset), then the report.
+/// </summary>
 internal static class BenchmarkRun
 {
     public static async Task<int> RunAsync(LoadSettings settings, string commandLine, CancellationToken cancellationToken)
     {
-        var machine = await MachineInfo.ReadAsync(cancellationToken);
+        if (Console.IsOutputRedirected)
+        {
+            // Spectre assumes 80 columns without a terminal, which folds every table cell and progress line; a log has room.
+            AnsiConsole.Profile.Width = 200;
+        }
+
+        var redis = settings.Servers.Contains(ServerKind.Redis) ? await RedisServer.VersionAsync(settings.RedisServer, cancellationToken) : "Redis not used";
+        var machine = await MachineInfo.ReadAsync(redis, cancellationToken);
         if (machine.BackgroundCores > 0.2)
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[yellow]Something else keeps {machine.BackgroundCores:0.00} cores busy; the numbers will show it (column \"Other cores\").[/]");
         }
 
         var results = new List<LevelResult>();
+        var started = Stopwatch.GetTimestamp();
         try
         {
             foreach (var level in settings.Concurrency)
@@ -25,7 +38,7 @@ internal static class BenchmarkRun
                 foreach (var server in settings.Servers)
                 {
                     var prefix = $"{ResultRows.Name(server)}, {level} clients";
-                    var result = await ServerRun.RunAsync(server, level, settings, line => AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{prefix}: {line}[/]"), cancellationToken);
+                    var result = await ServerRun.RunAsync(server, level, settings, line => AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Stopwatch.GetElapsedTime(started):mm\\:ss} {prefix}: {line}[/]"), cancellationToken);
                     AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{prefix}: [bold]{result.Phase.TasksPerSecond:0} tasks/s[/], {result.Phase.Completed} completed, {result.Phase.ErrorCount} errors");
                     results.Add(result);
                 }
@@ -37,6 +50,7 @@ internal static class BenchmarkRun
             return 130;
         }
 
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Measured in {Stopwatch.GetElapsedTime(started):mm\\:ss}.");
         ConsoleReport.Write(machine, results);
         if (settings.MarkdownPath is { } path)
         {

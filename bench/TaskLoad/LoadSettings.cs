@@ -23,6 +23,7 @@ internal sealed record LoadSettings
     /// <summary>How many tasks/get each iteration sends between the create and tasks/result.</summary>
     public required int GetsPerTask { get; init; }
 
+    /// <summary>The servers to measure at each concurrency, in this order.</summary>
     public required IReadOnlyList<ServerKind> Servers { get; init; }
 
     /// <summary>The build configuration of the Silo binary to start.</summary>
@@ -30,6 +31,12 @@ internal sealed record LoadSettings
 
     /// <summary>Extra <c>key=value</c> settings for the Silo, after the benchmark's own.</summary>
     public required IReadOnlyList<string> SiloSettings { get; init; }
+
+    /// <summary>The redis-server executable cluster mode starts (a fresh one for each run of it).</summary>
+    public required string RedisServer { get; init; }
+
+    /// <summary>How long Redis's background traffic is measured after each cluster-mode window; zero for not at all.</summary>
+    public required TimeSpan RedisIdle { get; init; }
 
     /// <summary>Where to write the results as Markdown; null for none.</summary>
     public string? MarkdownPath { get; init; }

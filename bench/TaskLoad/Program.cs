@@ -4,7 +4,7 @@ using TaskActors.TaskLoad.Hosting;
 
 var concurrency = new Option<int[]>("--concurrency", "-c")
 {
-    Description = "Concurrent clients, each on its own MCP session; give several to measure each level.",
+    Description = "Concurrent clients, each on its own MCP session; give several (-c 8 -c 32 -c 128) to measure each level.",
     DefaultValueFactory = _ => [32],
     AllowMultipleArgumentsPerToken = true,
 };
@@ -13,15 +13,32 @@ var tasks = new Option<int?>("--tasks", "-n") { Description = "Tasks per measure
 var warmup = new Option<double>("--warmup") { Description = "Seconds of the same load, unmeasured, before each window.", DefaultValueFactory = _ => 30 };
 var ttl = new Option<long>("--ttl") { Description = "The ttl (ms) each tools/call requests for its task.", DefaultValueFactory = _ => 60_000 };
 var gets = new Option<int>("--gets") { Description = "tasks/get requests per task, between the create and tasks/result.", DefaultValueFactory = _ => 1 };
-var servers = new Option<string>("--servers") { Description = "Which servers to drive.", DefaultValueFactory = _ => "both" };
-servers.AcceptOnlyFromAmong("both", "taskactors", "ts");
+var servers = new Option<string[]>("--servers")
+{
+    Description = $"Which servers to drive, each on fresh processes at each level: {ServerSelection.Help} (default). Several: --servers embedded,ts.",
+    DefaultValueFactory = _ => ["all"],
+    AllowMultipleArgumentsPerToken = true,
+};
+servers.Validators.Add(result =>
+{
+    try
+    {
+        ServerSelection.Parse(result.GetValueOrDefault<string[]>() ?? []);
+    }
+    catch (ArgumentException ex)
+    {
+        result.AddError(ex.Message);
+    }
+});
+var redisServer = new Option<string>("--redis-server") { Description = "The redis-server (7.0 or later) that cluster mode starts, on a free port in a temporary directory.", DefaultValueFactory = _ => "redis-server" };
+var redisIdle = new Option<double>("--redis-idle") { Description = "Seconds, after each cluster-mode window, with every client idle, that measure Redis's background traffic (membership, reminders); 0 skips it.", DefaultValueFactory = _ => 10 };
 var configuration = new Option<string>("--configuration") { Description = "Build configuration of the Silo binary.", DefaultValueFactory = _ => "Release" };
-var siloSettings = new Option<string[]>("--silo-setting") { Description = "Extra key=value configuration for the Silo (repeatable).", DefaultValueFactory = _ => [] };
+var siloSettings = new Option<string[]>("--silo-setting") { Description = "Extra key=value configuration for both TaskActors servers (repeatable).", DefaultValueFactory = _ => [] };
 var markdown = new Option<string?>("--markdown") { Description = "Also write the results as Markdown to this file." };
 
-var root = new RootCommand("Drives many concurrent MCP clients creating no-op tasks and fetching their results over HTTP, against TaskActors' real Silo and the TypeScript SDK's task server.")
+var root = new RootCommand("Drives many concurrent MCP clients creating no-op tasks and fetching their results over HTTP, side by side against TaskActors' real Silo (embedded, and in cluster mode on Redis) and the TypeScript SDK's task server.")
 {
-    concurrency, duration, tasks, warmup, ttl, gets, servers, configuration, siloSettings, markdown,
+    concurrency, duration, tasks, warmup, ttl, gets, servers, redisServer, redisIdle, configuration, siloSettings, markdown,
 };
 root.SetAction((parse, cancellationToken) => BenchmarkRun.RunAsync(
     new LoadSettings
@@ -32,12 +49,9 @@ root.SetAction((parse, cancellationToken) => BenchmarkRun.RunAsync(
         Warmup = TimeSpan.FromSeconds(parse.GetValue(warmup)),
         TtlMilliseconds = parse.GetValue(ttl),
         GetsPerTask = parse.GetValue(gets),
-        Servers = parse.GetValue(servers) switch
-        {
-            "taskactors" => [ServerKind.TaskActors],
-            "ts" => [ServerKind.TypeScript],
-            _ => [ServerKind.TaskActors, ServerKind.TypeScript],
-        },
+        Servers = ServerSelection.Parse(parse.GetValue(servers)!),
+        RedisServer = parse.GetValue(redisServer)!,
+        RedisIdle = TimeSpan.FromSeconds(parse.GetValue(redisIdle)),
         Configuration = parse.GetValue(configuration)!,
         SiloSettings = parse.GetValue(siloSettings)!,
         MarkdownPath = parse.GetValue(markdown),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,7 +11,6 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using TaskActors.Runtime.Diagnostics;
 using TaskActors.ServiceDefaults;
 using TaskActors.ServiceDefaults.Diagnostics;
 using TaskActors.ServiceDefaults.Health;
@@ -30,8 +30,9 @@ public static class ServiceDefaultsExtensions
     public const string CountersPath = "/diagnostics/counters";
 
     /// <summary>
-    /// Adds health checks, concise console logging, OpenTelemetry traces and metrics of the runtime and ASP.NET Core
-    /// (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set), and the opt-in diagnostics of
+    /// Adds health checks (readiness from Orleans' status), concise console logging, OpenTelemetry traces and metrics of
+    /// Orleans, TaskActors, ASP.NET Core and HttpClient (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
+    /// or collected for a test's exporter with <c>TaskActors:Diagnostics:Telemetry</c>), and the opt-in diagnostics of
     /// <c>TaskActors:Diagnostics</c>.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
@@ -42,18 +43,33 @@ public static class ServiceDefaultsExtensions
             options.SingleLine = true;
             options.TimestampFormat = "HH:mm:ss ";
         });
+
+        // Orleans' placement runs through a Polly pipeline that logs every attempt at Information.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Services.AddHealthChecks()
             .AddCheck("self", () => HealthCheckResult.Healthy(), ["live"])
-            .AddCheck<RuntimeHealthCheck>("runtime", tags: ["ready"]);
-        builder.Services.AddOptions<DiagnosticsOptions>().Bind(builder.Configuration.GetSection("TaskActors").GetSection(DiagnosticsOptions.SectionName));
-        builder.Services.TryAddSingleton<RuntimeCounters>();
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            .AddCheck<OrleansHealthCheck>("orleans", tags: ["ready"]);
+        var diagnostics = builder.Configuration.GetSection("TaskActors").GetSection(DiagnosticsOptions.SectionName);
+        builder.Services.AddOptions<DiagnosticsOptions>().Bind(diagnostics);
+        builder.Services.TryAddSingleton<MeterCounters>();
+        var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        if (otlp || diagnostics.GetValue<bool>(nameof(DiagnosticsOptions.Telemetry)))
         {
-            builder.Services.AddSingleton(_ => OpenTelemetrySdk.Create(otel => otel
+            var telemetry = builder.Services.AddOpenTelemetry()
                 .ConfigureResource(resource => resource.AddService(builder.Environment.ApplicationName))
-                .WithTracing(tracing => tracing.AddSource(RuntimeInstrumentation.Name, "Microsoft.AspNetCore").AddOtlpExporter())
-                .WithMetrics(metrics => metrics.AddMeter(RuntimeInstrumentation.Name, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel").AddOtlpExporter())));
-            builder.Services.AddHostedService<OpenTelemetryLifetime>();
+                .WithTracing(tracing => tracing
+                    .AddSource(TelemetrySources.ActivitySources)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation())
+                .WithMetrics(metrics => metrics
+                    .AddMeter(TelemetrySources.Meters)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation());
+            if (otlp)
+            {
+                // Endpoint, headers and protocol come from the standard OTEL_EXPORTER_OTLP_* variables.
+                telemetry.UseOtlpExporter();
+            }
         }
 
         return builder;
@@ -70,7 +86,7 @@ public static class ServiceDefaultsExtensions
         app.MapHealthChecks(ReadyPath);
         if (app.Services.GetRequiredService<IOptions<DiagnosticsOptions>>().Value.Counters)
         {
-            var counters = app.Services.GetRequiredService<RuntimeCounters>();
+            var counters = app.Services.GetRequiredService<MeterCounters>();
             app.MapGet(CountersPath, () => TypedResults.Json(counters.Report(), ServiceDefaultsJsonContext.Default.CounterReport));
         }
 

@@ -1,8 +1,7 @@
-using TaskActors.Grains.Hosting;
-using TaskActors.Runtime.Hosting;
 using TaskActors.SampleServers.Hosting;
 
-// One silo with the gateway co-hosted and in-memory providers: `dotnet run --project src/Silo`.
+// A silo with the gateway co-hosted: `dotnet run --project src/Silo`. Without TaskActors:Cluster:Redis it is the
+// embedded default (one silo, in-memory state); with it, one silo of a cluster on Redis.
 // Settings come from the binary's folder, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey]))
@@ -12,11 +11,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
 }
 
 builder.AddServiceDefaults();
-builder.AddActorSilo(silo => silo
-    .UseLocalCluster()
-    .AddTaskActorsGrains()
-    .AddTaskActorsMemoryStorage()
-    .AddSampleServers());
+builder.AddTaskActorsSilo(silo => silo.AddSampleServers());
 builder.AddMcpGateway();
 
 var app = builder.Build();

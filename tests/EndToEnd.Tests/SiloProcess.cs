@@ -1,7 +1,7 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text;
+using TaskActors.TestKit.Orleans;
 
 namespace TaskActors.EndToEnd.Tests;
 
@@ -12,10 +12,24 @@ public sealed class SiloProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private SiloProcess(Process process) => _process = process;
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        GatewayPort = gatewayPort;
+    }
 
     /// <summary>The MCP endpoint URL the silo printed.</summary>
     public string McpUrl { get; private set; } = string.Empty;
+
+    /// <summary>The process id of the silo.</summary>
+    public int Pid => _process.Id;
+
+    /// <summary>The Orleans silo-to-silo port (part of its silo address, <c>S127.0.0.1:port:generation</c>).</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The Orleans port cluster clients connect to.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>Everything the process wrote so far (for failure messages).</summary>
     public string Output
@@ -37,16 +51,23 @@ public sealed class SiloProcess : IAsyncDisposable
             throw new InvalidOperationException($"The Silo binary {RepositoryPaths.SiloDll} is not built.");
         }
 
-        var port = FreePort();
+        var ports = FreePorts.Take(3);
+        var port = ports[0];
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { RepositoryPaths.SiloDll, "--urls", $"http://127.0.0.1:{port}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetDirectoryName(RepositoryPaths.SiloDll)!,
+            Environment =
+            {
+                // Each silo process of a test run has its own Orleans ports.
+                ["TaskActors__Cluster__SiloPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
+                ["TaskActors__Cluster__GatewayPort"] = ports[2].ToString(CultureInfo.InvariantCulture),
+            },
         };
         environment?.Invoke(port, start.Environment);
-        var silo = new SiloProcess(Process.Start(start)!);
+        var silo = new SiloProcess(Process.Start(start)!, PortOf(start, "TaskActors__Cluster__SiloPort"), PortOf(start, "TaskActors__Cluster__GatewayPort"));
         silo._process.OutputDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.OnLine(e.Data);
         silo._process.BeginOutputReadLine();
@@ -63,6 +84,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Kills the silo with SIGKILL (no graceful shutdown, no hand-over) and waits until it has exited.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: false);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
@@ -73,6 +101,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
         _process.Dispose();
     }
+
+    // The ports the silo was started with, after the caller's environment had its say.
+    private static int PortOf(ProcessStartInfo start, string variable) => int.Parse(start.Environment[variable]!, CultureInfo.InvariantCulture);
 
     private void OnLine(string? line)
     {
@@ -93,12 +124,5 @@ public sealed class SiloProcess : IAsyncDisposable
         {
             _listening.TrySetResult(line[(at + marker.Length)..].Trim());
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -3,13 +3,13 @@ using System.Globalization;
 
 namespace TaskActors.TaskLoad.Hosting;
 
-/// <summary>Starts each server under test the way its own run command does, on a free loopback port.</summary>
+/// <summary>Starts each server under test the way its own run command does, on free loopback ports.</summary>
 internal static class ServerLauncher
 {
     /// <summary>
-    /// Settings the benchmark gives the Silo: the counters endpoint it reads storage writes from, and per-scope limits no
-    /// client reaches (the defaults, 50 task creations and 1000 task operations a second per scope, would throttle a
-    /// single fast client, whose anonymous requestor is its own session).
+    /// Settings the benchmark gives the Silo: the counters endpoint it reads storage and grain-call counts from, and
+    /// per-scope limits no client reaches (the defaults, 50 task creations and 1000 task operations a second per scope,
+    /// would throttle a single fast client, whose anonymous requestor is its own session).
     /// </summary>
     public static readonly IReadOnlyList<string> SiloSettings =
     [
@@ -18,31 +18,73 @@ internal static class ServerLauncher
         "TaskActors:Gateway:TaskOperationsPerSecond=1000000",
     ];
 
-    public static Task<ServerProcess> StartAsync(ServerKind kind, LoadSettings settings, CancellationToken cancellationToken) => kind switch
+    public static async Task<ServerUnderTest> StartAsync(ServerKind kind, LoadSettings settings, CancellationToken cancellationToken)
     {
-        ServerKind.TaskActors => StartSiloAsync(settings, cancellationToken),
-        ServerKind.TypeScript => StartTypeScriptAsync(cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-    };
+        switch (kind)
+        {
+            case ServerKind.Embedded:
+                return await StartSiloAsync(kind, settings, redis: null, cancellationToken);
+            case ServerKind.Redis:
+                var redis = await RedisServer.StartAsync(settings.RedisServer, cancellationToken);
+                try
+                {
+                    return await StartSiloAsync(kind, settings, redis, cancellationToken);
+                }
+                catch
+                {
+                    await redis.DisposeAsync();
+                    throw;
+                }
 
-    private static Task<ServerProcess> StartSiloAsync(LoadSettings settings, CancellationToken cancellationToken)
+            case ServerKind.TypeScript:
+                var process = await StartTypeScriptAsync(cancellationToken);
+                return new ServerUnderTest(kind, process, new Uri(process.ReadyText), redis: null);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+        }
+    }
+
+    /// <summary>
+    /// The Silo binary on free HTTP, silo and gateway ports (never the defaults, which tests or a developer's silo on
+    /// the same machine may hold), in the embedded default or, given <paramref name="redis"/>, in cluster mode on it.
+    /// </summary>
+    private static async Task<ServerUnderTest> StartSiloAsync(ServerKind kind, LoadSettings settings, RedisServer? redis, CancellationToken cancellationToken)
     {
         var dll = RepositoryPaths.SiloDll(settings.Configuration);
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"{dll} is not built; run `dotnet build TaskActors.sln -c {settings.Configuration}` first (bench/run-task-bench.sh does).");
+            throw new InvalidOperationException($"{dll} is not built; run `dotnet build src/Silo -c {settings.Configuration}` first (bench/run-task-bench.sh does).");
         }
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)! };
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{ServerProcess.FreePort()}"));
-        foreach (var setting in SiloSettings.Concat(settings.SiloSettings))
+        var siloPort = ServerProcess.FreePort();
+        var gatewayPort = ServerProcess.FreePort();
+        while (gatewayPort == siloPort)
+        {
+            gatewayPort = ServerProcess.FreePort();
+        }
+
+        List<string> own =
+        [
+            .. SiloSettings,
+            string.Create(CultureInfo.InvariantCulture, $"TaskActors:Cluster:SiloPort={siloPort}"),
+            string.Create(CultureInfo.InvariantCulture, $"TaskActors:Cluster:GatewayPort={gatewayPort}"),
+        ];
+        if (redis is not null)
+        {
+            own.Add($"TaskActors:Cluster:Redis={redis.ConnectionString}");
+        }
+
+        foreach (var setting in own.Concat(settings.SiloSettings))
         {
             start.ArgumentList.Add("--" + setting);
         }
 
-        return ServerProcess.StartAsync("TaskActors", start, "MCP endpoint: ", cancellationToken);
+        var process = await ServerProcess.StartAsync(kind == ServerKind.Redis ? "TaskActors (Redis)" : "TaskActors (embedded)", start, "MCP endpoint: ", cancellationToken);
+        return new ServerUnderTest(kind, process, new Uri(process.ReadyText), redis);
     }
 
     private static Task<ServerProcess> StartTypeScriptAsync(CancellationToken cancellationToken)

@@ -7,8 +7,8 @@ using System.Text;
 namespace TaskActors.TaskLoad.Hosting;
 
 /// <summary>
-/// A server under test: a child process started on a free loopback port, ready once it prints its endpoint, and
-/// killed by its PID when disposed (or, failing that, when this process exits).
+/// A child process the benchmark runs (a server under test, or the Redis it keeps its state in): ready once it prints
+/// a marker line, and killed by its PID when disposed (or, failing that, when this process exits).
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     private readonly string _readyMarker;
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource<string> _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Uri? _mcpUrl;
+    private string? _readyText;
 
     static ServerProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
@@ -38,8 +38,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    /// <summary>The MCP endpoint the process printed.</summary>
-    public Uri McpUrl => _mcpUrl ?? throw new InvalidOperationException($"{Name} has not printed its endpoint yet.");
+    /// <summary>What the ready line held after the marker (a server's endpoint URL).</summary>
+    public string ReadyText => _readyText ?? throw new InvalidOperationException($"{Name} is not ready yet.");
 
     /// <summary>Throws, with the exit code and the last output, when the process has ended on its own.</summary>
     public void EnsureRunning()
@@ -70,7 +70,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <paramref name="start"/>; returns once a line contains <paramref name="readyMarker"/> followed by the endpoint URL.</summary>
+    /// <summary>Starts <paramref name="start"/>; returns once a line contains <paramref name="readyMarker"/> (what follows it is <see cref="ReadyText"/>).</summary>
     public static async Task<ServerProcess> StartAsync(string name, ProcessStartInfo start, string readyMarker, CancellationToken cancellationToken)
     {
         start.RedirectStandardOutput = true;
@@ -83,7 +83,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         server._process.BeginErrorReadLine();
         try
         {
-            server._mcpUrl = new Uri(await server._ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken));
+            server._readyText = await server._ready.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
             return server;
         }
         catch

@@ -9,10 +9,12 @@ internal static class ConsoleReport
 {
     public static void Write(MachineInfo machine, IReadOnlyList<LevelResult> results)
     {
-        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{machine.Cpu}[/], {machine.Cores} cores, {machine.Memory}; {machine.DotNet}; Node {machine.Node}");
-        AnsiConsole.Write(Table("Throughput and cost", ResultRows.ThroughputHeader, ResultRows.Throughput(results)));
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[bold]{machine.Cpu}[/], {machine.Cores} cores, {machine.Memory}; {machine.DotNet}; Node {machine.Node}; {machine.Redis}");
+        AnsiConsole.Write(Table("Throughput and CPU", ResultRows.ThroughputHeader, ResultRows.Throughput(results)));
         AnsiConsole.Write(Table("Latency (ms)", ResultRows.LatencyHeader, ResultRows.Latency(results)));
-        AnsiConsole.Write(Table("TaskActors: cost per task by kind", ResultRows.CostHeader, ResultRows.Cost(results)));
+        AnsiConsole.Write(Table("TaskActors: storage, grain calls and Redis per task", ResultRows.CostHeader, ResultRows.Cost(results)));
+        AnsiConsole.Write(Table("TaskActors: cost per task by kind", ResultRows.CostByKindHeader, ResultRows.CostByKind(results)));
+        AnsiConsole.Write(Table("TaskActors on Redis: commands by name", ResultRows.RedisCommandsHeader, ResultRows.RedisCommands(results)));
         foreach (var error in ResultRows.Errors(results))
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{error}[/]");

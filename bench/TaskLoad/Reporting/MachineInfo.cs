@@ -7,12 +7,13 @@ using TaskActors.TaskLoad.Measurement;
 namespace TaskActors.TaskLoad.Reporting;
 
 /// <summary>
-/// The machine a run measured: CPU model and count, memory, OS, the .NET and Node versions the servers ran on, and how
-/// many cores something else kept busy just before the run (a benchmark wants that near zero).
+/// The machine a run measured: CPU model and count, memory, OS, the .NET, Node and Redis versions the servers ran on,
+/// and how many cores something else kept busy just before the run (a benchmark wants that near zero).
 /// </summary>
-internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string OperatingSystem, string DotNet, string Node, double BackgroundCores)
+internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string OperatingSystem, string DotNet, string Node, string Redis, double BackgroundCores)
 {
-    public static async Task<MachineInfo> ReadAsync(CancellationToken cancellationToken) => new(
+    /// <summary>Reads the machine; <paramref name="redis"/> is what <c>redis-server --version</c> printed, or why there is none.</summary>
+    public static async Task<MachineInfo> ReadAsync(string redis, CancellationToken cancellationToken) => new(
         ProcFileValue("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
         Environment.ProcessorCount,
         ProcFileValue("/proc/meminfo", "MemTotal") is { } total && long.TryParse(total.Split(' ')[0], CultureInfo.InvariantCulture, out var kib)
@@ -21,6 +22,7 @@ internal sealed record MachineInfo(string Cpu, int Cores, string Memory, string 
         RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         await NodeVersionAsync(cancellationToken),
+        redis,
         await MachineCpu.BusyCoresAsync(TimeSpan.FromSeconds(2), cancellationToken));
 
     private static string? ProcFileValue(string path, string key)

@@ -15,15 +15,19 @@ internal static class MarkdownReport
         var text = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"Command: `{commandLine}`")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory} RAM, {machine.OperatingSystem}; {machine.DotNet}; Node {machine.Node}.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory} RAM, {machine.OperatingSystem}; {machine.DotNet}; Node {machine.Node}; {machine.Redis}.")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Each window: {window} after {settings.Warmup.TotalSeconds:0.#} s of warm-up; {settings.GetsPerTask} tasks/get per task; ttl {settings.TtlMilliseconds} ms; every server process freshly started.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Each window: {window} after {settings.Warmup.TotalSeconds:0.#} s of warm-up; {settings.GetsPerTask} tasks/get per task; ttl {settings.TtlMilliseconds} ms; every server process (and cluster mode's redis-server) freshly started; Redis background measured over {settings.RedisIdle.TotalSeconds:0.#} s idle after each cluster-mode window.")
             .AppendLine();
         Table(text, ResultRows.ThroughputHeader, ResultRows.Throughput(results));
         text.AppendLine("Latency in milliseconds, measured by the client from sending the request to parsing its response.").AppendLine();
         Table(text, ResultRows.LatencyHeader, ResultRows.Latency(results));
-        text.AppendLine("TaskActors, per completed task:").AppendLine();
+        text.AppendLine("TaskActors, per completed task (the Silo's counters; Redis INFO commandstats, cpu and persistence):").AppendLine();
         Table(text, ResultRows.CostHeader, ResultRows.Cost(results));
+        text.AppendLine("TaskActors, per completed task by kind:").AppendLine();
+        Table(text, ResultRows.CostByKindHeader, ResultRows.CostByKind(results));
+        text.AppendLine("TaskActors on Redis, commands by name (a script's own commands are counted too, under their names):").AppendLine();
+        Table(text, ResultRows.RedisCommandsHeader, ResultRows.RedisCommands(results));
         foreach (var error in ResultRows.Errors(results))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- Error: {error}");
@@ -35,7 +39,7 @@ internal static class MarkdownReport
     private static void Table(StringBuilder text, string[] header, IEnumerable<string[]> rows)
     {
         text.AppendLine("| " + string.Join(" | ", header) + " |");
-        text.AppendLine("|" + string.Concat(header.Select((_, i) => i < 2 ? "---|" : "---:|")));
+        text.AppendLine("|" + string.Concat(header.Select(column => column is "Server" or "What" or "Redis command" ? "---|" : "---:|")));
         foreach (var row in rows)
         {
             text.AppendLine("| " + string.Join(" | ", row.Select(cell => cell.Replace("|", "\\|", StringComparison.Ordinal))) + " |");

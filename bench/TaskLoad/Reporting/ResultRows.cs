@@ -8,29 +8,42 @@ namespace TaskActors.TaskLoad.Reporting;
 internal static class ResultRows
 {
     public static readonly string[] ThroughputHeader =
-        ["Server", "Clients", "Completed", "Tasks/s", "Errors", "Server CPU ms/task", "Server cores", "Load-gen cores", "Other cores (kernel, other processes)", "Server RSS MB", "Storage writes/task", "Storage reads/task"];
+        ["Server", "Clients", "Completed", "Tasks/s", "× TS SDK", "Errors", "Server CPU ms/task", "Redis CPU ms/task", "Server cores", "Redis cores", "Load-gen cores", "Other cores (kernel, other processes)", "Server RSS MB"];
 
     public static readonly string[] LatencyHeader =
         ["Server", "Clients", "create p50 / p90 / p99 / max", "get p50 / p90 / p99 / max", "result p50 / p90 / p99 / max"];
 
-    public static readonly string[] CostHeader = ["Clients", "What", "Per task"];
+    public static readonly string[] CostHeader =
+        ["Server", "Clients", "Storage writes/task", "Storage reads/task", "Grain calls/task", "Redis commands/task (all)", "Redis commands/task (less background)", "Redis scripts/task (less background)", "AOF bytes/task"];
 
-    public static string Name(ServerKind server) => server == ServerKind.TaskActors ? "TaskActors" : "TS SDK (in-memory store)";
+    public static readonly string[] CostByKindHeader = ["Server", "Clients", "What", "Per task"];
 
-    public static IEnumerable<string[]> Throughput(IEnumerable<LevelResult> results) => results.Select(r => new[]
+    public static readonly string[] RedisCommandsHeader = ["Clients", "Redis command", "Per task", "Background calls/s (idle)", "Per task, less background"];
+
+    public static string Name(ServerKind server) => server switch
+    {
+        ServerKind.Embedded => "TaskActors embedded",
+        ServerKind.Redis => "TaskActors on Redis (AOF everysec)",
+        _ => "TS SDK (in-memory store)",
+    };
+
+    public static IEnumerable<string[]> Throughput(IReadOnlyList<LevelResult> results) => results.Select(r => new[]
     {
         Name(r.Server),
         Format(r.Concurrency),
         Format(r.Phase.Completed),
         Number(r.Phase.TasksPerSecond, "0"),
+        results.FirstOrDefault(t => t.Server == ServerKind.TypeScript && t.Concurrency == r.Concurrency) is { Phase.TasksPerSecond: > 0 } ts
+            ? Number(r.Phase.TasksPerSecond / ts.Phase.TasksPerSecond, "0.00") + "×"
+            : "-",
         Format(r.Phase.ErrorCount),
         Number(r.ServerCpuPerTask, "0.000"),
+        r.Redis is { } redis ? Number(redis.CpuMillisecondsPerTask, "0.000") : "-",
         Number(r.ServerCores, "0.00"),
+        r.Redis is null ? "-" : Number(r.RedisCores, "0.00"),
         Number(r.ClientCores, "0.00"),
         Number(r.OtherCores, "0.00"),
         Number(r.ServerWorkingSetBytes / 1024.0 / 1024.0, "0"),
-        r.Storage is { } s ? Number(s.WritesPerTask, "0.00") : "n/a (in memory)",
-        r.Storage is { } t ? Number(t.ReadsPerTask, "0.00") : "n/a (in memory)",
     });
 
     public static IEnumerable<string[]> Latency(IEnumerable<LevelResult> results) => results.Select(r => new[]
@@ -42,15 +55,46 @@ internal static class ResultRows
         Percentiles(r.Phase.Result),
     });
 
-    /// <summary>TaskActors' cost per task split by kind: writes and reads by state, activations by grain type, calls by method.</summary>
+    /// <summary>What a task cost each TaskActors server: its own counters, and its Redis's.</summary>
     public static IEnumerable<string[]> Cost(IEnumerable<LevelResult> results) =>
         from r in results
-        where r.Storage is not null
-        from row in Split("storage write", r.Storage!.Writes)
-            .Concat(Split("storage read", r.Storage.Reads))
-            .Concat(Split("activation + directory registration", r.Storage.Activations))
-            .Concat(Split("grain call", r.Storage.Calls))
-        select new[] { Format(r.Concurrency), row.What, Number(row.PerTask, "0.00") };
+        where r.Silo is not null
+        select new[]
+        {
+            Name(r.Server),
+            Format(r.Concurrency),
+            Number(r.Silo!.WritesPerTask, "0.00"),
+            Number(r.Silo.ReadsPerTask, "0.00"),
+            Number(r.Silo.CallsPerTask, "0.00"),
+            r.Redis is { } redis ? Number(redis.CommandsPerTask, "0.00") : "- (in memory)",
+            r.Redis is { } net ? Number(net.NetCommandsPerTask, "0.00") : "-",
+            r.Redis is { } scripts ? Number(scripts.ScriptsPerTask, "0.00") : "-",
+            r.Redis is { } aof ? Number(aof.AofBytesPerTask, "0") : "-",
+        };
+
+    /// <summary>TaskActors' cost per task split by kind: writes and reads by state name, calls by grain type and method.</summary>
+    public static IEnumerable<string[]> CostByKind(IEnumerable<LevelResult> results) =>
+        from r in results
+        where r.Silo is not null
+        from row in Split("storage write", r.Silo!.Writes)
+            .Concat(Split("storage read", r.Silo.Reads))
+            .Concat(Split("grain call", r.Silo.Calls))
+        select new[] { Name(r.Server), Format(r.Concurrency), row.What, Number(row.PerTask, "0.00") };
+
+    /// <summary>Cluster mode's Redis commands by name, with the background the idle interval measured.</summary>
+    public static IEnumerable<string[]> RedisCommands(IEnumerable<LevelResult> results) =>
+        from r in results
+        let redis = r.Redis
+        where redis is not null
+        from command in redis.PerTask.Keys.Union(redis.BackgroundPerSecond.Keys).Order(StringComparer.Ordinal)
+        select new[]
+        {
+            Format(r.Concurrency),
+            command.ToUpperInvariant() + (RedisCost.ScriptCommands.Contains(command) ? " (script)" : string.Empty),
+            Number(redis.PerTask.GetValueOrDefault(command), "0.000"),
+            redis.Idle > TimeSpan.Zero ? Number(redis.BackgroundPerSecond.GetValueOrDefault(command), "0.00") : "not measured",
+            Number(redis.NetPerTask.GetValueOrDefault(command), "0.000"),
+        };
 
     public static IEnumerable<string> Errors(IEnumerable<LevelResult> results) =>
         from r in results

@@ -3,7 +3,6 @@ using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Catalog;
 

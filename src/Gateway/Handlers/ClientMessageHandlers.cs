@@ -3,7 +3,6 @@ using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Sessions;
 using TaskActors.Grains.Abstractions.Sessions;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Handlers;
 

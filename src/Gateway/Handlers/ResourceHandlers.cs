@@ -6,7 +6,6 @@ using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Grains.Abstractions.Servers;
 using TaskActors.Grains.Abstractions.Sessions;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Handlers;
 

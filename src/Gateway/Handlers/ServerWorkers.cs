@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Tasks;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Handlers;
 

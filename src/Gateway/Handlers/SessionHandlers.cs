@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Grains.Abstractions.Sessions;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Handlers;
 

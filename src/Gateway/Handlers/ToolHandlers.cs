@@ -14,7 +14,6 @@ using TaskActors.Gateway.Tasks;
 using TaskActors.Gateway.Validation;
 using TaskActors.Grains.Abstractions.Servers;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Handlers;
 

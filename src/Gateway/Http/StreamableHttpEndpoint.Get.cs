@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Gateway.Sessions;
 using TaskActors.Grains.Abstractions.Sessions;
@@ -112,7 +113,7 @@ internal sealed partial class StreamableHttpEndpoint
         {
             LogStreamEnded(logger, streamId.Nonce, "client disconnected");
         }
-        catch (Exception ex) when (IsClusterFailure(ex))
+        catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
         {
             // The stream ends; the client reconnects (its Last-Event-ID resumes it).
             LogStreamEnded(logger, streamId.Nonce, ex.Message);

@@ -1,12 +1,12 @@
 using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Auth;
 using TaskActors.Gateway.Handlers;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Gateway.Sessions;
-using TaskActors.Runtime.Abstractions.Exceptions;
 
 namespace TaskActors.Gateway.Http;
 
@@ -116,7 +116,7 @@ internal sealed partial class StreamableHttpEndpoint
         {
             (reply, sessionId) = await initialize.HandleAsync(message, requester, http.RequestAborted);
         }
-        catch (Exception ex) when (IsClusterFailure(ex))
+        catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
         {
             LogClusterFailure(logger, McpMethods.Initialize, ex);
             (reply, sessionId) = (ClusterError(ex), null);
@@ -136,7 +136,7 @@ internal sealed partial class StreamableHttpEndpoint
         {
             return await dispatcher.DispatchAsync(new McpCall(message, session, http), http.RequestAborted);
         }
-        catch (Exception ex) when (IsClusterFailure(ex))
+        catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
         {
             LogClusterFailure(logger, message.Method ?? "?", ex);
             return ClusterError(ex);
@@ -209,7 +209,7 @@ internal sealed partial class StreamableHttpEndpoint
             // The client went away; the grain keeps everything, and a disconnect is not a cancellation.
             LogStreamEnded(logger, stream.StreamId.Nonce, "client disconnected");
         }
-        catch (Exception ex) when (IsClusterFailure(ex) && sse.HasStarted)
+        catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex) && sse.HasStarted)
         {
             LogClusterFailure(logger, message.Method ?? "?", ex);
             await sse.WriteMessageAsync(Render(message.Id!.Value, ClusterError(ex)), stream.StartCursor, CancellationToken.None);
@@ -270,8 +270,6 @@ internal sealed partial class StreamableHttpEndpoint
         http.Response.ContentType = McpHttpHeaders.Json;
         await http.Response.Body.WriteAsync(json, http.RequestAborted);
     }
-
-    private static bool IsClusterFailure(Exception exception) => exception is GrainCallException or TimeoutException;
 
     private static ErrorReply ClusterError(Exception exception) => new(
         McpErrorCodes.InternalError,

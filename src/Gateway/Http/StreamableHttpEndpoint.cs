@@ -2,12 +2,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Gateway.Auth;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Handlers;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Gateway.Sessions;
 using TaskActors.Grains.Abstractions.Sessions;
-using TaskActors.Runtime.Abstractions.Core;
 
 namespace TaskActors.Gateway.Http;
 
@@ -26,8 +26,12 @@ internal sealed partial class StreamableHttpEndpoint(
     IRequesterResolver requesters,
     IOptions<GatewayOptions> options,
     IOptions<GatewayAuthOptions> authOptions,
+    TimeProvider timeProvider,
     ILogger<StreamableHttpEndpoint> logger)
 {
+    /// <summary>How long a session lookup keeps retrying through a silo's death before answering 503.</summary>
+    private static readonly TimeSpan SessionLookupWindow = TimeSpan.FromSeconds(10);
+
     private GatewayOptions Options => options.Value;
 
     /// <summary>Answers methods other than GET, POST and DELETE.</summary>
@@ -79,9 +83,24 @@ internal sealed partial class StreamableHttpEndpoint(
             return null;
         }
 
-        var record = SessionIds.IsWellFormed(header)
-            ? await grains.GetGrain<ISessionGrain>(header).GetAsync(http.RequestAborted)
-            : null;
+        SessionRecord? record = null;
+        if (SessionIds.IsWellFormed(header))
+        {
+            try
+            {
+                var session = grains.GetGrain<ISessionGrain>(header);
+                record = await ClusterRetry.ReadAsync(session.GetAsync, SessionLookupWindow, timeProvider, http.RequestAborted);
+            }
+            catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
+            {
+                // The session's silo is gone and the cluster has not yet moved it: the client should retry shortly.
+                LogSessionUnreachable(logger, ex.GetType().Name);
+                http.Response.Headers.RetryAfter = "1";
+                await TransportErrors.WriteAsync(http.Response, StatusCodes.Status503ServiceUnavailable, McpErrorCodes.InternalError, "Service Unavailable: the cluster is moving this session to a live silo; retry in a second.");
+                return null;
+            }
+        }
+
         if (record is null || !requester.IsSamePrincipal(record.Principal))
         {
             // Another principal's session is indistinguishable from an unknown one.
@@ -99,6 +118,9 @@ internal sealed partial class StreamableHttpEndpoint(
         // A supported header that differs from the negotiated version is tolerated: the session's version governs.
         return new McpSession(record, requester);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A session lookup failed through the cluster's recovery ({Reason}); answered 503")]
+    private static partial void LogSessionUnreachable(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused a request from origin {Origin}")]
     private static partial void LogOriginRefused(ILogger logger, string origin);

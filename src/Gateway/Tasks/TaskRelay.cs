@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Http;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Exceptions;
 
 namespace TaskActors.Gateway.Tasks;
 
@@ -39,7 +39,7 @@ internal sealed partial class TaskRelay(IOptions<GatewayOptions> options, TimePr
                     cancellationToken).ConfigureAwait(false);
                 failingSince = null;
             }
-            catch (Exception ex) when (IsClusterFailure(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex) && !cancellationToken.IsCancellationRequested)
             {
                 failingSince ??= timeProvider.GetUtcNow();
                 if (timeProvider.GetUtcNow() - failingSince > options.Value.RelayRetryWindow)
@@ -90,10 +90,6 @@ internal sealed partial class TaskRelay(IOptions<GatewayOptions> options, TimePr
             }
         }
     }
-
-    /// <summary>The runtime failed to reach the grain (not the grain's own exception): worth polling again.</summary>
-    private static bool IsClusterFailure(Exception exception) =>
-        exception is GrainCallTimeoutException or (GrainCallException and not RemoteGrainException);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling task {TaskId} failed ({Reason}); polling again until its grain answers from a live silo")]
     private static partial void LogPollRetry(ILogger logger, string taskId, string reason);

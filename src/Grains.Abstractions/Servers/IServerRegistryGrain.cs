@@ -1,6 +1,4 @@
-using TaskActors.Runtime.Abstractions.Concurrency;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Identity;
+using Orleans.Concurrency;
 
 namespace TaskActors.Grains.Abstractions.Servers;
 
@@ -8,7 +6,7 @@ namespace TaskActors.Grains.Abstractions.Servers;
 /// The catalog of MCP servers in the cluster (one grain, key <see cref="DefaultKey"/>): servers, mount prefixes, tool
 /// descriptors with task support, and which silos host them. Silos register at start-up; gateways cache by version.
 /// </summary>
-[GrainType("server-registry")]
+[Alias("server-registry")]
 public interface IServerRegistryGrain : IGrainWithStringKey
 {
     /// <summary>The key of the cluster's registry.</summary>

@@ -1,5 +1,3 @@
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Identity;
 
 namespace TaskActors.Grains.Abstractions.Servers;
 
@@ -7,7 +5,7 @@ namespace TaskActors.Grains.Abstractions.Servers;
 /// Runs a server's plain request handlers (resources, prompts, completion). Stateless: keyed <c>path#shard</c> so
 /// calls spread over several activations across the cluster.
 /// </summary>
-[GrainType("server-worker")]
+[Alias("server-worker")]
 public interface IServerWorkerGrain : IGrainWithStringKey
 {
     /// <summary>Invokes the handler for the request and returns its result or JSON-RPC error.</summary>

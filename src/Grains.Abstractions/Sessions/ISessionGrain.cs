@@ -1,6 +1,4 @@
-using TaskActors.Runtime.Abstractions.Concurrency;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Identity;
+using Orleans.Concurrency;
 
 namespace TaskActors.Grains.Abstractions.Sessions;
 
@@ -8,7 +6,7 @@ namespace TaskActors.Grains.Abstractions.Sessions;
 /// One MCP session (the session registry is the set of these grains): its negotiated state, the principal it is bound
 /// to, and the outbox of its standalone stream, through which a task on any silo reaches the client.
 /// </summary>
-[GrainType("session")]
+[Alias("session")]
 public interface ISessionGrain : IGrainWithStringKey
 {
     /// <summary>Creates the session; false when the id is taken.</summary>

@@ -1,6 +1,4 @@
-using TaskActors.Runtime.Abstractions.Concurrency;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Identity;
+using Orleans.Concurrency;
 
 namespace TaskActors.Grains.Abstractions.Tasks;
 
@@ -8,7 +6,7 @@ namespace TaskActors.Grains.Abstractions.Tasks;
 /// A background task (or a plain tool call) as a durable virtual actor, keyed by <see cref="TaskKey"/>. This is the
 /// requestor's side; the tool run reports back through <see cref="ITaskRunGrain"/>.
 /// </summary>
-[GrainType("task")]
+[Alias("task")]
 public interface ITaskGrain : IGrainWithStringKey
 {
     /// <summary>Stores the task (one write) and starts the tool run beside the grain; returns once the task is stored.</summary>

@@ -1,6 +1,4 @@
-using TaskActors.Runtime.Abstractions.Concurrency;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Identity;
+using Orleans.Concurrency;
 
 namespace TaskActors.Grains.Abstractions.Tasks;
 
@@ -8,7 +6,7 @@ namespace TaskActors.Grains.Abstractions.Tasks;
 /// How a tool run, which runs beside its task grain rather than in a turn, reports back. Every call names the run's
 /// attempt, so a stale run (one a re-drive replaced) changes nothing.
 /// </summary>
-[GrainType("task")]
+[Alias("task.run")]
 public interface ITaskRunGrain : IGrainWithStringKey
 {
     /// <summary>Relays a notification to the client (dropped when no stream is open).</summary>

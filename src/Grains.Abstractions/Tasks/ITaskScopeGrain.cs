@@ -1,6 +1,4 @@
-using TaskActors.Runtime.Abstractions.Concurrency;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Identity;
+using Orleans.Concurrency;
 
 namespace TaskActors.Grains.Abstractions.Tasks;
 
@@ -8,7 +6,7 @@ namespace TaskActors.Grains.Abstractions.Tasks;
 /// One requestor's tasks (keyed by <see cref="TaskScopes.RequestorKey"/>): admission against the per-requestor limits
 /// and tasks/list pagination. It holds no state of its own: counts are rebuilt from storage on activation.
 /// </summary>
-[GrainType("task-scope")]
+[Alias("task-scope")]
 public interface ITaskScopeGrain : IGrainWithStringKey
 {
     /// <summary>Admits a new task, or says which limit it would break.</summary>

@@ -12,8 +12,14 @@ public sealed class TaskEngineOptions
     /// <summary>A run lasting longer than this registers a durable reminder that re-drives it if its silo dies. Default 10 s.</summary>
     public TimeSpan RedriveAfter { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The period of that re-drive reminder. Default 1 minute.</summary>
-    public TimeSpan RedrivePeriod { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>
+    /// The period of that re-drive reminder: after a silo dies, its long runs resume within this much of the reminder
+    /// service taking over the dead silo's reminders. Default 5 s; at least <see cref="MinimumRedrivePeriod"/>.
+    /// </summary>
+    public TimeSpan RedrivePeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The shortest re-drive period: the minimum reminder period TaskActors configures on its silos.</summary>
+    public static readonly TimeSpan MinimumRedrivePeriod = TimeSpan.FromSeconds(1);
 
     /// <summary>How many notifications a task buffers for streams that poll it. Default 1000.</summary>
     public int MessageBufferSize { get; set; } = 1000;

@@ -13,9 +13,14 @@ internal sealed class TaskEngineOptionsValidator : IValidateOptions<TaskEngineOp
             failures.Add($"Tasks:MaxAttempts {options.MaxAttempts} must be between 1 and 100.");
         }
 
-        if (options.RedriveAfter <= TimeSpan.Zero || options.RedrivePeriod <= TimeSpan.Zero)
+        if (options.RedriveAfter <= TimeSpan.Zero)
         {
-            failures.Add("Tasks:RedriveAfter and Tasks:RedrivePeriod must be positive.");
+            failures.Add("Tasks:RedriveAfter must be positive.");
+        }
+
+        if (options.RedrivePeriod < TaskEngineOptions.MinimumRedrivePeriod)
+        {
+            failures.Add($"Tasks:RedrivePeriod {options.RedrivePeriod} must be at least {TaskEngineOptions.MinimumRedrivePeriod} (the silo's minimum reminder period).");
         }
 
         if (options.MessageBufferSize is < 1 or > 1_000_000)

@@ -2,27 +2,29 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TaskActors.Grains.Abstractions;
+using Orleans.Serialization;
+using TaskActors.Grains.Abstractions.Serialization;
 using TaskActors.Grains.Configuration;
+using TaskActors.Grains.Diagnostics;
 using TaskActors.Grains.Security;
-using TaskActors.Grains.Tasks;
-using TaskActors.Runtime.Hosting;
 
 namespace TaskActors.Grains.Hosting;
 
-/// <summary>Adds TaskActors' grains to silos and their contracts to clients.</summary>
+/// <summary>Adds TaskActors' grains to an Orleans silo.</summary>
 public static class TaskActorsGrainsSiloBuilderExtensions
 {
     /// <summary>
-    /// Hosts the task, session, scope, registry and server-worker grains. Register their storage too:
-    /// <see cref="StorageNames.All"/> (in memory, or on Redis).
+    /// Hosts the task, session, scope, registry and server-worker grains with their options (<c>TaskActors:Tasks</c>,
+    /// <c>TaskActors:TokenProtection</c>) and the contracts' serializer. Register their storage too:
+    /// <see cref="AddTaskActorsMemoryStorage"/> or <see cref="AddTaskActorsRedisStorage"/>.
     /// </summary>
     public static ISiloBuilder AddTaskActorsGrains(this ISiloBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddGrains(typeof(TaskGrain).Assembly);
-        builder.AddJsonTypeInfoResolver(GrainsJsonContext.Default);
-        builder.AddTaskActorsContracts();
+        builder.Services.AddSerializer(serializer => serializer.AddTaskActorsContracts(GrainsJsonContext.Default));
+        builder.AddStateJson(GrainsJsonContext.Default);
+        builder.AddIncomingGrainCallFilter<GrainCallCounter>();
+        builder.Services.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TaskEngineOptions.MinimumRedrivePeriod);
         var root = builder.Configuration.GetSection("TaskActors");
         builder.Services.AddOptions<TaskEngineOptions>().Bind(root.GetSection(TaskEngineOptions.SectionName)).ValidateOnStart();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TaskEngineOptions>, TaskEngineOptionsValidator>());
@@ -32,28 +34,10 @@ public static class TaskActorsGrainsSiloBuilderExtensions
         return builder;
     }
 
-    /// <summary>Stores every TaskActors grain state in memory (the single-process default; lost when the process ends).</summary>
-    public static ISiloBuilder AddTaskActorsMemoryStorage(this ISiloBuilder builder)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        foreach (var name in StorageNames.All)
-        {
-            builder.AddMemoryGrainStorage(name);
-        }
+    /// <summary>Stores every TaskActors grain state in memory (the embedded default; lost when the process ends).</summary>
+    public static ISiloBuilder AddTaskActorsMemoryStorage(this ISiloBuilder builder) => builder.AddMemoryRecordStorage(StorageNames.All);
 
-        return builder;
-    }
-
-    /// <summary>Registers the JSON contract of TaskActors' grain interfaces (silos and clients both need it).</summary>
-    public static TBuilder AddTaskActorsContracts<TBuilder>(this TBuilder builder)
-        where TBuilder : IActorRuntimeBuilder
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        if (!builder.Services.Any(d => d.ImplementationInstance is Runtime.Serialization.JsonTypeInfoResolverRegistration r && r.Resolver == GrainsAbstractionsJsonContext.Default))
-        {
-            builder.AddJsonTypeInfoResolver(GrainsAbstractionsJsonContext.Default);
-        }
-
-        return builder;
-    }
+    /// <summary>Stores every TaskActors grain state on Redis, with keys under <paramref name="keyPrefix"/> (the service id).</summary>
+    public static ISiloBuilder AddTaskActorsRedisStorage(this ISiloBuilder builder, string keyPrefix) =>
+        builder.AddRedisRecordStorage(o => o.KeyPrefix = keyPrefix, StorageNames.All);
 }

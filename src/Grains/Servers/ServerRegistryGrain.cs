@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Persistence;
 
 namespace TaskActors.Grains.Servers;
 
@@ -11,6 +9,7 @@ namespace TaskActors.Grains.Servers;
 /// The cluster's catalog of MCP servers. Silos of one deployment host the same servers; during a rolling upgrade the
 /// most recently registered description of a server wins, and a server stays listed while any silo hosts it.
 /// </summary>
+[GrainType("server-registry")]
 public sealed partial class ServerRegistryGrain(
     [PersistentState("registry", StorageNames.Registry)] IPersistentState<ServerRegistryState> state,
     ILogger<ServerRegistryGrain> logger) : Grain, IServerRegistryGrain

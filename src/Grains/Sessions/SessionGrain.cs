@@ -3,8 +3,6 @@ using Microsoft.Extensions.Options;
 using TaskActors.Grains.Abstractions.Sessions;
 using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.Grains.Configuration;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Persistence;
 
 namespace TaskActors.Grains.Sessions;
 
@@ -14,11 +12,14 @@ namespace TaskActors.Grains.Sessions;
 /// design (clients poll task status). Input requests are kept by their tasks, and here until answered or cancelled, so
 /// a GET stream that attaches later (without Last-Event-ID) is sent the unanswered ones.
 /// </summary>
+[GrainType("session")]
 public sealed class SessionGrain(
     [PersistentState("session", StorageNames.Sessions)] IPersistentState<SessionGrainState> state,
     IOptions<TaskEngineOptions> options,
     TimeProvider timeProvider) : Grain, ISessionGrain
 {
+    private string Key => this.GetPrimaryKeyString();
+
     private const int OutboxSize = 1000;
     private const int PendingRequestLimit = 100;
     private static readonly TimeSpan StreamGrace = TimeSpan.FromSeconds(5);
@@ -45,7 +46,7 @@ public sealed class SessionGrain(
 
         state.State.Record = new SessionRecord
         {
-            SessionId = GrainId.Key,
+            SessionId = Key,
             ProtocolVersion = init.ProtocolVersion,
             ClientInfo = init.ClientInfo,
             ClientCapabilities = init.ClientCapabilities,
@@ -226,7 +227,7 @@ public sealed class SessionGrain(
     {
         if (!IsActive)
         {
-            throw new InvalidOperationException($"Session {GrainId.Key} does not exist or was terminated.");
+            throw new InvalidOperationException($"Session {Key} does not exist or was terminated.");
         }
 
         var updated = change(state.State.Record!);
@@ -241,7 +242,7 @@ public sealed class SessionGrain(
 
     private Task WriteAsync(CancellationToken cancellationToken)
     {
-        state.ExpiresAt = Now + options.Value.SessionIdleTimeout;
+        state.State.ExpiresAt = Now + options.Value.SessionIdleTimeout;
         return state.WriteStateAsync(cancellationToken);
     }
 

@@ -1,18 +1,18 @@
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Timers;
 
 namespace TaskActors.Grains.Tasks;
 
 /// <summary>
-/// The end of a task's retention (its ttl). Its stored record expires with it; a run still going then is stopped, since
-/// nobody can read its result any more, and its admission slot is given back.
+/// The end of a task's retention (its ttl). Its stored record expires with it in storage; at the same moment the
+/// activation leaves memory, and a run still going then is stopped, since nobody can read its result any more, and its
+/// admission slot is given back.
 /// </summary>
 public sealed partial class TaskGrain
 {
     private IGrainTimer? _expiryTimer;
 
-    /// <summary>Arms the timer that stops the run when the task's ttl ends (durable tasks with a ttl only).</summary>
+    /// <summary>Arms the timer that ends the activation (and a run still going) when the task's ttl ends (durable tasks with a ttl only).</summary>
     private void ScheduleExpiry()
     {
         if (!_durable || Record.Ttl is not { } ttl || _expiryTimer is not null)
@@ -21,22 +21,21 @@ public sealed partial class TaskGrain
         }
 
         var due = Record.CreatedAt + ttl - Now;
-        _expiryTimer = RegisterGrainTimer(ExpireAsync, new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
+        _expiryTimer = this.RegisterGrainTimer(ExpireAsync, new GrainTimerCreationOptions { DueTime = due > TimeSpan.Zero ? due : TimeSpan.Zero, Period = Timeout.InfiniteTimeSpan });
     }
 
     private async Task ExpireAsync(CancellationToken cancellationToken)
     {
         _expiryTimer?.Dispose();
         _expiryTimer = null;
-        if (Record.Status.IsTerminal() || _run is not { } run)
+        if (!Record.Status.IsTerminal() && _run is { } run)
         {
-            return;
+            run.Cancel();
+            EndRun();
+            LogExpiredWhileRunning(_audit, Record.Context!.TaskId, Record.Context.Scope, Record.Status);
+            await ReleaseAdmissionAsync();
         }
 
-        run.Cancel();
-        EndRun();
-        LogExpiredWhileRunning(_audit, Record.Context!.TaskId, Record.Context.Scope, Record.Status);
-        await ReleaseAdmissionAsync();
         DeactivateOnIdle();
     }
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Sessions;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Timers;
 
 namespace TaskActors.Grains.Tasks;
 
@@ -183,7 +182,7 @@ public sealed partial class TaskGrain
     }
 
     private void RetireAfterDelivery() =>
-        _retention ??= RegisterGrainTimer(
+        _retention ??= this.RegisterGrainTimer(
             _ =>
             {
                 DeactivateOnIdle();
@@ -200,7 +199,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // A notification may be lost; an input request stays pending in task state.
-            LogSessionPostFailed(_logger, GrainId.Key, sessionId, ex);
+            LogSessionPostFailed(_logger, Key, sessionId, ex);
         }
     }
 

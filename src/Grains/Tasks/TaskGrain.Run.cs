@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Tasks;
-using TaskActors.Runtime.Abstractions.Timers;
 
 namespace TaskActors.Grains.Tasks;
 
@@ -27,10 +26,10 @@ public sealed partial class TaskGrain
         ArgumentNullException.ThrowIfNull(request);
         if (!IsCurrentRun(attempt))
         {
-            throw new OperationCanceledException($"Task {GrainId.Key} is no longer running attempt {attempt}.");
+            throw new OperationCanceledException($"Task {Key} is no longer running attempt {attempt}.");
         }
 
-        var requestId = InputRequestIds.Format(GrainId.Key, ++Record.InputCount);
+        var requestId = InputRequestIds.Format(Key, ++Record.InputCount);
         var pending = new PendingInput { RequestId = requestId, Method = request.Method, Params = request.Params, Attempt = attempt };
         Record.PendingInputs.Add(pending);
         var wasWorking = Record.Status == ToolTaskStatus.Working;
@@ -62,7 +61,7 @@ public sealed partial class TaskGrain
 
             if (!IsCurrentRun(attempt))
             {
-                throw new OperationCanceledException($"Task {GrainId.Key} is no longer running attempt {attempt}.");
+                throw new OperationCanceledException($"Task {Key} is no longer running attempt {attempt}.");
             }
 
             var remaining = deadline - Now;
@@ -111,23 +110,26 @@ public sealed partial class TaskGrain
     {
         _lastSequence = Math.Max(_lastSequence, FirstSequenceOf(Record.Attempt));
         var context = Record.Context! with { AccessToken = _token };
-        _run = runs.Start(GrainId.Key, context, Record.Attempt, _durable);
+        _run = runs.Start(Key, context, Record.Attempt, _durable);
         ScheduleExpiry();
-        _keepAlive ??= RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
+        _keepAlive ??= this.RegisterGrainTimer(_ => Task.CompletedTask, new GrainTimerCreationOptions { DueTime = KeepAlivePeriod, Period = KeepAlivePeriod, KeepAlive = true, Interleave = true });
         if (_durable && !_redriveRegistered)
         {
-            _redriveTimer ??= RegisterGrainTimer(RegisterRedriveAsync, new GrainTimerCreationOptions { DueTime = _options.RedriveAfter, Period = Timeout.InfiniteTimeSpan, Interleave = true });
+            _redriveTimer ??= this.RegisterGrainTimer(RegisterRedriveAsync, new GrainTimerCreationOptions { DueTime = _options.RedriveAfter, Period = Timeout.InfiniteTimeSpan, Interleave = true });
         }
     }
 
     /// <summary>Starts the run again after the previous one was lost with its silo, or fails the task when it has been lost too often.</summary>
     private async Task RedriveAsync(CancellationToken cancellationToken)
     {
-        if (Record.Attempt >= _options.MaxAttempts)
+        var lost = Record.HandedOver ? Record.LostRuns : Record.LostRuns + 1;
+        Record.HandedOver = false;
+        if (lost >= _options.MaxAttempts)
         {
+            Record.LostRuns = lost;
             Record.Outcome = new TaskOutcome
             {
-                Error = new TaskError { Code = TaskErrorCodes.WorkerLost, Message = $"The task's run was lost {Record.Attempt} times and is not retried again." },
+                Error = new TaskError { Code = TaskErrorCodes.WorkerLost, Message = $"The task's run was lost {lost} times and is not retried again." },
                 Summary = "The task's run was lost with its silo too many times.",
             };
             Record.PendingInputs.Clear();
@@ -138,6 +140,7 @@ public sealed partial class TaskGrain
             return;
         }
 
+        Record.LostRuns = lost;
         Record.Attempt++;
         Record.PendingInputs.Clear();
         if (Record.Status == ToolTaskStatus.InputRequired)
@@ -157,8 +160,6 @@ public sealed partial class TaskGrain
         _keepAlive = null;
         _redriveTimer?.Dispose();
         _redriveTimer = null;
-        _expiryTimer?.Dispose();
-        _expiryTimer = null;
         if (_redriveRegistered)
         {
             _redriveRegistered = false;
@@ -168,25 +169,30 @@ public sealed partial class TaskGrain
 
     private async Task RegisterRedriveAsync(CancellationToken cancellationToken)
     {
-        _redriveTimer?.Dispose();
-        _redriveTimer = null;
+        // The timer fires once; it is disposed after the registration, since disposing it cancels this callback's token.
         if (_run is not null && !_redriveRegistered)
         {
-            await RegisterOrUpdateReminderAsync(RedriveReminder, _options.RedrivePeriod, _options.RedrivePeriod, cancellationToken);
+            await this.RegisterOrUpdateReminder(RedriveReminder, _options.RedrivePeriod, _options.RedrivePeriod, cancellationToken);
             _redriveRegistered = true;
         }
+
+        _redriveTimer?.Dispose();
+        _redriveTimer = null;
     }
 
     private async Task UnregisterRedriveAsync()
     {
         try
         {
-            await UnregisterReminderAsync(RedriveReminder);
+            if (await this.GetReminder(RedriveReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
         }
         catch (Exception ex)
         {
             // A leftover reminder finds the task terminal on its next tick and removes itself.
-            LogReminderCleanupFailed(_logger, GrainId.Key, ex);
+            LogReminderCleanupFailed(_logger, Key, ex);
         }
     }
 
@@ -204,7 +210,7 @@ public sealed partial class TaskGrain
         catch (Exception ex)
         {
             // The scope rebuilds its counts from storage when it next activates.
-            LogReleaseFailed(_logger, GrainId.Key, ex);
+            LogReleaseFailed(_logger, Key, ex);
         }
     }
 

@@ -3,10 +3,6 @@ using Microsoft.Extensions.Options;
 using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.Grains.Configuration;
 using TaskActors.Grains.Security;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Abstractions.Persistence;
-using TaskActors.Runtime.Abstractions.Reminders;
-using TaskActors.Runtime.Abstractions.Timers;
 using TaskActors.Servers.Execution;
 
 namespace TaskActors.Grains.Tasks;
@@ -16,6 +12,7 @@ namespace TaskActors.Grains.Tasks;
 /// pending input requests; the tool runs beside it on this silo and reports back through <see cref="ITaskRunGrain"/>.
 /// Creating a task costs one state write, finishing it one more; reading it costs none while it is active.
 /// </summary>
+[GrainType("task")]
 public sealed partial class TaskGrain(
     [PersistentState("task", StorageNames.Tasks)] IPersistentState<TaskGrainState> state,
     ToolRunService runs,
@@ -27,6 +24,7 @@ public sealed partial class TaskGrain(
     private readonly ILogger _logger = loggerFactory.CreateLogger<TaskGrain>();
     private readonly ILogger _audit = loggerFactory.CreateLogger(AuditLog.Category);
     private const string RedriveReminder = "redrive";
+    private static readonly TimeSpan HandOverDelay = TimeSpan.FromSeconds(1);
     private readonly TaskEngineOptions _options = options.Value;
     private bool _started;
     private bool _durable;
@@ -38,16 +36,18 @@ public sealed partial class TaskGrain(
 
     private TaskGrainState Record => state.State;
 
+    private string Key => this.GetPrimaryKeyString();
+
     private DateTimeOffset Now => timeProvider.GetUtcNow();
 
     /// <inheritdoc />
     public async Task<TaskStartResult> StartAsync(TaskStartRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (scope, taskId) = TaskKey.Parse(GrainId.Key);
+        var (scope, taskId) = TaskKey.Parse(Key);
         if (request.Context.Scope != scope || request.Context.TaskId != taskId)
         {
-            throw new ArgumentException($"Task grain {GrainId.Key} cannot start a task for scope '{request.Context.Scope}' and id '{request.Context.TaskId}'.", nameof(request));
+            throw new ArgumentException($"Task grain {Key} cannot start a task for scope '{request.Context.Scope}' and id '{request.Context.TaskId}'.", nameof(request));
         }
 
         if (_started && (_durable || !Record.Status.IsTerminal()))
@@ -74,8 +74,6 @@ public sealed partial class TaskGrain(
         ResetMessages();
         if (_durable)
         {
-            state.ExpiresAt = request.Ttl is { } ttl ? Record.CreatedAt + ttl : null;
-            state.Index = new StateIndexEntry(request.ListPartition, SortKey(Record.CreatedAt, taskId));
             await state.WriteStateAsync(cancellationToken);
             LogCreated(_audit, taskId, scope, request.Context.ExposedTool);
         }
@@ -145,18 +143,22 @@ public sealed partial class TaskGrain(
     }
 
     /// <inheritdoc />
-    public async Task ReceiveReminderAsync(string reminderName, TickStatus status, CancellationToken cancellationToken = default)
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!_started || Record.Status.IsTerminal() || IsExpired())
         {
-            await UnregisterReminderAsync(reminderName, cancellationToken);
+            if (await this.GetReminder(reminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+
             _redriveRegistered = false;
             return;
         }
 
         if (_run is null)
         {
-            await RedriveAsync(cancellationToken);
+            await RedriveAsync(CancellationToken.None);
         }
     }
 
@@ -190,9 +192,6 @@ public sealed partial class TaskGrain(
             await state.WriteStateAsync(cancellationToken);
         }
     }
-
-    private static string SortKey(DateTimeOffset createdAt, string taskId) =>
-        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{createdAt.UtcTicks:D19}.{taskId}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: task {TaskId} created in scope {Scope} for tool {Tool}")]
     private static partial void LogCreated(ILogger logger, string taskId, string scope, string tool);

@@ -1,10 +1,12 @@
 using System.Text.Json.Serialization;
+using System.Globalization;
 using TaskActors.Grains.Abstractions.Tasks;
+using TaskActors.Storage.Records;
 
 namespace TaskActors.Grains.Tasks;
 
 /// <summary>The stored state of a durable task: its context snapshot, status, outcome and pending input requests.</summary>
-public sealed class TaskGrainState
+public sealed class TaskGrainState : IStoredState
 {
     /// <summary>The layout version of this record.</summary>
     [JsonPropertyName("schema")]
@@ -58,7 +60,28 @@ public sealed class TaskGrainState
     [JsonPropertyName("attempt")]
     public int Attempt { get; set; }
 
+    /// <summary>How many runs were lost with their silo (a run handed over by a stopping silo is not lost).</summary>
+    [JsonPropertyName("lostRuns")]
+    public int LostRuns { get; set; }
+
+    /// <summary>Whether the last run was stopped by its activation's deactivation, which handed the task over.</summary>
+    [JsonPropertyName("handedOver")]
+    public bool HandedOver { get; set; }
+
     /// <summary>The listing partition (requestor key).</summary>
     [JsonPropertyName("listPartition")]
     public string? ListPartition { get; set; }
+
+    /// <summary>
+    /// The record expires with the task's ttl, and is listed under its requestor, newest first by creation time, for
+    /// tasks/list: both in the same write as the state.
+    /// </summary>
+    [JsonIgnore]
+    public StateRecordPolicy StoragePolicy => new(
+        Ttl is { } ttl ? CreatedAt + ttl : null,
+        ListPartition is { } partition && Context is { } context ? new StateIndexEntry(partition, SortKey(CreatedAt, context.TaskId)) : null);
+
+    /// <summary>The index sort key: creation ticks (fixed width, so ordinal order is time order), then the task id.</summary>
+    public static string SortKey(DateTimeOffset createdAt, string taskId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{createdAt.UtcTicks:D19}.{taskId}");
 }

@@ -5,8 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TaskActors.Grains.Abstractions.Tasks;
 using TaskActors.Grains.Configuration;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Persistence;
+using TaskActors.Storage.Records;
 
 namespace TaskActors.Grains.Tasks;
 
@@ -15,11 +14,14 @@ namespace TaskActors.Grains.Tasks;
 /// storage's index (written with each task's own state, so listing costs no extra write). Its counts live in memory
 /// and are rebuilt from storage when it activates.
 /// </summary>
+[GrainType("task-scope")]
 public sealed class TaskScopeGrain(
-    [FromKeyedServices(StorageNames.Tasks)] IGrainStorage storage,
+    [FromKeyedServices(StorageNames.Tasks)] IStateRecordStore storage,
     IOptions<TaskEngineOptions> options,
     TimeProvider timeProvider) : Grain, ITaskScopeGrain
 {
+    private string Key => this.GetPrimaryKeyString();
+
     private const string StateName = "task";
     private const int RebuildLimit = 10_000;
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
@@ -35,7 +37,7 @@ public sealed class TaskScopeGrain(
         string? before = null;
         for (var read = 0; read < RebuildLimit;)
         {
-            var page = await storage.QueryIndexAsync(StateName, GrainId.Key, before, 500, cancellationToken);
+            var page = await storage.QueryIndexAsync(StateName, Key, before, 500, cancellationToken);
             foreach (var entry in page)
             {
                 var record = JsonSerializer.Deserialize(entry.Record.Data.Span, GrainsJsonContext.Default.TaskGrainState);
@@ -87,7 +89,7 @@ public sealed class TaskScopeGrain(
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
         var before = cursor is null ? null : DecodeCursor(cursor);
-        var page = await storage.QueryIndexAsync(StateName, GrainId.Key, before, pageSize + 1, cancellationToken);
+        var page = await storage.QueryIndexAsync(StateName, Key, before, pageSize + 1, cancellationToken);
         var views = new List<TaskView>();
         foreach (var entry in page.Take(pageSize))
         {

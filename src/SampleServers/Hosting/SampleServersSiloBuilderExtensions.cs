@@ -1,4 +1,3 @@
-using TaskActors.Runtime.Hosting;
 using TaskActors.SampleServers.Child;
 using TaskActors.SampleServers.Conformance;
 using TaskActors.SampleServers.Lifespan;
@@ -30,9 +29,11 @@ public static class SampleServersSiloBuilderExtensions
             .WithTools<TaskFixtureTools>()
             .WithTools<ContextFixtureTools>()
             .WithTools<TickCounterTools>()
+            .WithTools<FailoverFixtureTools>()
             .WithLifespan(SamplesLifespanState.StartAsync)
             .Mount(SampleServerNames.ChildPrefix, child => child
                 .WithInfo("1.0.0", title: "TaskActors samples child")
-                .WithTools<ChildTools>()));
+                .WithTools<ChildTools>()
+                .WithTools<ChildFailoverTools>()));
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Hosting;
 using TaskActors.Servers.Catalog;
 using TaskActors.Servers.Context;
 using TaskActors.Servers.Definition;
@@ -43,7 +41,8 @@ public static class McpServerSiloBuilderExtensions
             sp.GetRequiredService<ToolInvoker>(),
             sp.GetRequiredService<IGrainFactory>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ToolRunService>>()));
+            sp.GetRequiredService<ILogger<ToolRunService>>(),
+            sp.GetRequiredService<ILocalSiloDetails>()));
         services.TryAddScoped<McpTaskContextHolder>();
         services.TryAddScoped(sp => sp.GetRequiredService<McpTaskContextHolder>().Context
             ?? throw new InvalidOperationException("McpTaskContext is only available while a tool, resource or prompt handler runs."));

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Abstractions.Core;
-using TaskActors.Runtime.Identity;
 using TaskActors.Servers.Catalog;
 
 namespace TaskActors.Servers.Hosting;
@@ -36,7 +34,11 @@ internal sealed partial class ServerRegistrationService(
         {
             await grains.GetGrain<IServerRegistryGrain>(IServerRegistryGrain.DefaultKey).UnregisterSiloAsync(silo.Name, cancellationToken);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // An abrupt stop: the registry re-learns the hosts from the silos that register.
+        }
+        catch (Exception ex)
         {
             // The registry re-learns the hosts from the silos that register; a stale host entry is harmless.
             LogUnregisterFailed(logger, silo.Name, ex);

@@ -12,4 +12,10 @@ public sealed class DiagnosticsOptions
     /// counts only, never keys or data. Default false: the endpoint is not mapped.
     /// </summary>
     public bool Counters { get; set; }
+
+    /// <summary>
+    /// Whether traces and metrics are collected even without an OTLP endpoint (for an exporter a test or a host adds).
+    /// Setting <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> turns collection on by itself. Default false: no listener, no cost.
+    /// </summary>
+    public bool Telemetry { get; set; }
 }

@@ -6,7 +6,6 @@ using TaskActors.Gateway.Tests.Infrastructure;
 using TaskActors.Gateway.Tests.Tasks;
 using TaskActors.Gateway.Tests.Tools;
 using TaskActors.Grains;
-using TaskActors.Runtime.Hosting;
 using TaskActors.TestKit;
 using Xunit;
 
@@ -80,10 +79,9 @@ public sealed class TaskTokenTests : GatewayTest
         var task = await client.CreateTaskAsync("whoami", null, 60_000, TestCancellation);
         await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
 
-        var store = (LocalClusterStore)host.Services.GetService(typeof(LocalClusterStore))!;
-        var record = await store.GetStorage(StorageNames.Tasks).ReadAsync("task", Runtime.Abstractions.Identity.GrainId.Create("task", Grains.Abstractions.Tasks.TaskKey.Format("demo|alice", task.Id())), TestCancellation);
+        var record = await host.TaskStore.ReadAsync("task", GrainId.Create("task", Grains.Abstractions.Tasks.TaskKey.Format("demo|alice", task.Id())), TestCancellation);
         var stored = Encoding.UTF8.GetString(record!.Data.Span);
-        var everything = store.Storages.Values.SelectMany(s => s.Payloads()).Select(p => Encoding.UTF8.GetString(p.Span)).ToList();
+        var everything = host.MemoryStores().SelectMany(s => s.Payloads()).Select(p => Encoding.UTF8.GetString(p.Span)).ToList();
         var signature = token.Split('.')[2];
 
         Assert.Contains(everything, r => r.Contains(client.SessionId!, StringComparison.Ordinal));

@@ -1,5 +1,4 @@
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Hosting;
 using TaskActors.Servers.Hosting;
 
 namespace TaskActors.Gateway.Tests.Fixtures;

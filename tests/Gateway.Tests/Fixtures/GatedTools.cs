@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Text.Json;
 using ModelContextProtocol.Server;
 using TaskActors.Grains.Abstractions.Servers;
-using TaskActors.Runtime.Identity;
 using TaskActors.Servers.Context;
 using TaskActors.Servers.Definition;
 
@@ -19,7 +18,7 @@ public sealed class GatedTools
         await TestGates.WaitAsync(gate, context.CancellationToken);
         var description = FixtureTools.Describe(context);
         description["serverName"] = context.Server.Name;
-        description["silo"] = silo.Address.ToString();
+        description["silo"] = silo.SiloAddress.ToString();
         description["token"] = context.AccessToken?.Token;
         description["scopes"] = context.AccessToken is { } token ? string.Join(' ', token.Scopes) : null;
         return JsonSerializer.Serialize(description);

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using TaskActors.Runtime.Diagnostics;
+using TaskActors.Storage.Diagnostics;
 
 namespace TaskActors.Gateway.Tests.Infrastructure;
 
@@ -19,7 +19,7 @@ public sealed class StateCounters : IDisposable
         var meterFactory = services.GetRequiredService<IMeterFactory>();
         _listener.InstrumentPublished = (instrument, listener) =>
         {
-            if (instrument.Meter.Name == RuntimeInstrumentation.Name && ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name is "taskactors.storage.reads" or "taskactors.storage.writes")
+            if (instrument.Meter.Name == StorageInstrumentation.MeterName && ReferenceEquals(instrument.Meter.Scope, meterFactory) && instrument.Name is StorageInstrumentation.ReadsCounter or StorageInstrumentation.WritesCounter)
             {
                 listener.EnableMeasurementEvents(instrument);
             }
@@ -55,7 +55,7 @@ public sealed class StateCounters : IDisposable
         var stateName = "?";
         foreach (var tag in tags)
         {
-            if (tag.Key == RuntimeInstrumentation.StateTag)
+            if (tag.Key == StorageInstrumentation.StateTag)
             {
                 stateName = (string)tag.Value!;
             }
@@ -64,7 +64,7 @@ public sealed class StateCounters : IDisposable
         lock (_lock)
         {
             var counts = _counts.GetValueOrDefault(stateName);
-            _counts[stateName] = instrument.Name == "taskactors.storage.reads" ? counts with { Reads = counts.Reads + value } : counts with { Writes = counts.Writes + value };
+            _counts[stateName] = instrument.Name == StorageInstrumentation.ReadsCounter ? counts with { Reads = counts.Reads + value } : counts with { Writes = counts.Writes + value };
         }
     }
 }

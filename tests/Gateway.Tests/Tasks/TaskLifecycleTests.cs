@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using TaskActors.Gateway.Tests.Fixtures;
 using TaskActors.Gateway.Tests.Infrastructure;
 using TaskActors.Gateway.Tests.Tools;
@@ -214,6 +215,26 @@ public sealed class TaskLifecycleTests : GatewayTest
         Assert.Equal("completed", alive.Result.Status());
         Assert.Equal(-32602, expired.ErrorCode);
         Assert.Empty(listed.GetProperty("tasks").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task FinishedTask_LeavesMemoryAndStorage_WhenItsTtlEnds()
+    {
+        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await Infrastructure.GatewayTestHost.StartCoHostedAsync(LoggerProvider, timeProvider: clock);
+        var client = await ConnectAsync(host);
+        var task = await client.CreateTaskAsync("wait", new JsonObject { ["milliseconds"] = 1 }, 5_000, TestCancellation);
+        await client.TaskRequestAsync("tasks/result", task.Id(), TestCancellation);
+        var grainId = GrainId.Create("task", Grains.Abstractions.Tasks.TaskKey.Format("anon", task.Id()));
+        var management = host.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0);
+        var activeBefore = await management.GetActiveGrains(grainId.Type, TestCancellation);
+
+        clock.Advance(TimeSpan.FromSeconds(6));
+        await Eventually.WaitUntilAsync(async () => !(await management.GetActiveGrains(grainId.Type, TestCancellation)).Contains(grainId), "the expired task's activation is gone", cancellationToken: TestCancellation);
+        var record = await host.TaskStore.ReadAsync("task", grainId, TestCancellation);
+
+        Assert.Contains(grainId, activeBefore);
+        Assert.Null(record);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using TaskActors.Runtime.Hosting;
 
 namespace TaskActors.SampleServers.Tests.Harness;
 

@@ -36,7 +36,9 @@ public sealed class SampleServersSiloBuilderExtensionsTests : SampleServersTest
         ["ask_user"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["tick_counter"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["tick_count"] = (SampleServerNames.Samples, ToolTaskSupport.Forbidden),
+        ["slow_whoami"] = (SampleServerNames.Samples, ToolTaskSupport.Optional),
         ["child_whoami"] = (SampleServerNames.ChildPath, ToolTaskSupport.Optional),
+        ["child_slow_whoami"] = (SampleServerNames.ChildPath, ToolTaskSupport.Optional),
     };
 
     [Fact]

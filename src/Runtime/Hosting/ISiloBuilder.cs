@@ -1,4 +1,0 @@
-namespace TaskActors.Runtime.Hosting;
-
-/// <summary>Configures a silo: its grains, storage and cluster providers.</summary>
-public interface ISiloBuilder : IActorRuntimeBuilder;
