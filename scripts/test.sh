@@ -23,6 +23,16 @@ if ! command -v redis-server >/dev/null 2>&1; then
   quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
 fi
 
+# chromium, installed only when missing: the dashboard test opens the Orleans Dashboard in it, headless.
+if ! command -v chromium >/dev/null 2>&1; then
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    sudo=(sudo)
+  fi
+  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
 # The end-to-end clients (TS SDK, conformance suite, the Node 22 it needs); reinstalled only when the lock file changed.
 quietly scripts/npm-ci-when-lock-changed.sh tests/e2e
 

@@ -12,6 +12,7 @@ if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) &
 
 builder.AddServiceDefaults();
 builder.AddTaskActorsSilo(silo => silo.AddSampleServers());
+builder.AddTaskActorsDashboard();
 builder.AddMcpGateway();
 
 var app = builder.Build();
