@@ -156,6 +156,10 @@ up() {
       wait_ready "silo-1" "${urls[0]}" "${pids[0]}" "${logs[0]}"
     fi
   done
+  # Gateways start once every silo is ready: a gateway learns the silos it may use when it starts (then once a minute).
+  for k in "${!pids[@]}"; do
+    wait_ready "${names[$k]}" "${urls[$k]}" "${pids[$k]}" "${logs[$k]}"
+  done
   for ((j = 1; j <= gateways; j++)); do
     local http=$((base + 300 + j))
     pids+=("$(start gateway "gateway-$j" "$http" TaskActors__Cluster__Redis="$redis")")

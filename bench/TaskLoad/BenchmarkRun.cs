@@ -10,7 +10,7 @@ namespace TaskActors.TaskLoad;
 
 /// <summary>
 /// The whole run: at each concurrency level, each server in turn on fresh processes (embedded, on Redis, TS SDK, or
-/// the chosen subset), then the report.
+/// the chosen subset), then each local cluster configuration of --cluster, then the report.
 /// </summary>
 internal static class BenchmarkRun
 {
@@ -22,7 +22,15 @@ internal static class BenchmarkRun
             AnsiConsole.Profile.Width = 200;
         }
 
-        var redis = settings.Servers.Contains(ServerKind.Redis) ? await RedisServer.VersionAsync(settings.RedisServer, cancellationToken) : "Redis not used";
+        if (settings.Servers.Count == 0 && settings.Clusters.Count == 0)
+        {
+            AnsiConsole.MarkupLine("[red]Nothing to measure: --servers none and no --cluster.[/]");
+            return 2;
+        }
+
+        var redis = settings.Servers.Contains(ServerKind.Redis) || settings.Clusters.Count > 0
+            ? await RedisServer.VersionAsync(settings.RedisServer, cancellationToken)
+            : "Redis not used";
         var machine = await MachineInfo.ReadAsync(redis, cancellationToken);
         if (machine.BackgroundCores > 0.2)
         {
@@ -37,10 +45,12 @@ internal static class BenchmarkRun
             {
                 foreach (var server in settings.Servers)
                 {
-                    var prefix = $"{ResultRows.Name(server)}, {level} clients";
-                    var result = await ServerRun.RunAsync(server, level, settings, line => AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Stopwatch.GetElapsedTime(started):mm\\:ss} {prefix}: {line}[/]"), cancellationToken);
-                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{prefix}: [bold]{result.Phase.TasksPerSecond:0} tasks/s[/], {result.Phase.Completed} completed, {result.Phase.ErrorCount} errors");
-                    results.Add(result);
+                    results.Add(await MeasureAsync(ResultRows.Name(server, null), level, async ct => await ServerLauncher.StartAsync(server, settings, ct)));
+                }
+
+                foreach (var shape in settings.Clusters)
+                {
+                    results.Add(await MeasureAsync(ResultRows.Name(ServerKind.Cluster, shape), level, async ct => await LocalCluster.StartAsync(shape, settings, ct)));
                 }
             }
         }
@@ -59,5 +69,17 @@ internal static class BenchmarkRun
         }
 
         return results.Any(r => r.Phase.ErrorCount > 0) ? 1 : 0;
+
+        // Starts a target on fresh processes, measures it at one level and stops it.
+        async Task<LevelResult> MeasureAsync(string name, int level, Func<CancellationToken, Task<ILoadTarget>> start)
+        {
+            var prefix = $"{name}, {level} clients";
+            void Report(string line) => AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[grey]{Stopwatch.GetElapsedTime(started):mm\\:ss} {prefix}: {line}[/]");
+            Report("starting");
+            await using var target = await start(cancellationToken);
+            var result = await ServerRun.RunAsync(target, level, settings, Report, cancellationToken);
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"{prefix}: [bold]{result.Phase.TasksPerSecond:0} tasks/s[/], {result.Phase.Completed} completed, {result.Phase.ErrorCount} errors");
+            return result;
+        }
     }
 }

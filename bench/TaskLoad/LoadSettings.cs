@@ -5,7 +5,7 @@ namespace TaskActors.TaskLoad;
 /// <summary>What one benchmark run does; every value comes from a command-line option.</summary>
 internal sealed record LoadSettings
 {
-    /// <summary>The numbers of concurrent clients to measure, one run of each server per number.</summary>
+    /// <summary>The numbers of concurrent clients to measure, one run of each server and cluster per number.</summary>
     public required IReadOnlyList<int> Concurrency { get; init; }
 
     /// <summary>How long each measured window lasts (unless <see cref="Tasks"/> is set).</summary>
@@ -26,16 +26,19 @@ internal sealed record LoadSettings
     /// <summary>The servers to measure at each concurrency, in this order.</summary>
     public required IReadOnlyList<ServerKind> Servers { get; init; }
 
-    /// <summary>The build configuration of the Silo binary to start.</summary>
+    /// <summary>The local cluster configurations to measure at each concurrency, after <see cref="Servers"/>.</summary>
+    public IReadOnlyList<ClusterShape> Clusters { get; init; } = [];
+
+    /// <summary>The build configuration of the Silo binary to start (local clusters always run the Release build).</summary>
     public required string Configuration { get; init; }
 
-    /// <summary>Extra <c>key=value</c> settings for the Silo, after the benchmark's own.</summary>
+    /// <summary>Extra <c>key=value</c> settings for the Silo (and every process of a local cluster), after the benchmark's own.</summary>
     public required IReadOnlyList<string> SiloSettings { get; init; }
 
     /// <summary>The redis-server executable cluster mode starts (a fresh one for each run of it).</summary>
     public required string RedisServer { get; init; }
 
-    /// <summary>How long Redis's background traffic is measured after each cluster-mode window; zero for not at all.</summary>
+    /// <summary>How long Redis's background traffic is measured after each window on Redis; zero for not at all.</summary>
     public required TimeSpan RedisIdle { get; init; }
 
     /// <summary>Where to write the results as Markdown; null for none.</summary>

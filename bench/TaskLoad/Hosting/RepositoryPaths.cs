@@ -1,6 +1,6 @@
 namespace TaskActors.TaskLoad.Hosting;
 
-/// <summary>Where the repository, the built Silo binary and the TypeScript baseline are.</summary>
+/// <summary>Where the repository, the built Silo and Gateway binaries, the local-cluster script and the TypeScript baseline are.</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
@@ -8,6 +8,13 @@ internal static class RepositoryPaths
     /// <summary>The Silo binary built in <paramref name="configuration"/> (the benchmark wants Release).</summary>
     public static string SiloDll(string configuration) =>
         Path.Combine(Root, "src", "Silo", "bin", configuration, "net10.0", "TaskActors.Silo.dll");
+
+    /// <summary>The Gateway binary built in <paramref name="configuration"/>; local clusters run the Release one.</summary>
+    public static string GatewayDll(string configuration) =>
+        Path.Combine(Root, "src", "Gateway", "bin", configuration, "net10.0", "TaskActors.Gateway.dll");
+
+    /// <summary>The script that starts and stops a local cluster (Redis, silos, gateways).</summary>
+    public static string LocalClusterScript => Path.Combine(Root, "scripts", "local-cluster.sh");
 
     public static string TsBaselineDirectory => Path.Combine(Root, "bench", "ts-baseline");
 

@@ -11,4 +11,7 @@ internal enum ServerKind
 
     /// <summary>The TypeScript SDK's task server with its in-memory task store (bench/ts-baseline).</summary>
     TypeScript,
+
+    /// <summary>A local cluster from scripts/local-cluster.sh (<c>--cluster</c>): its own redis-server, N silo processes, M gateway processes.</summary>
+    Cluster,
 }

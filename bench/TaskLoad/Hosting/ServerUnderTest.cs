@@ -4,19 +4,28 @@ namespace TaskActors.TaskLoad.Hosting;
 /// One freshly started server and what it needs: its process, its MCP endpoint and, in cluster mode, the redis-server
 /// that holds its state. Disposing kills the server first, then its Redis.
 /// </summary>
-internal sealed class ServerUnderTest(ServerKind kind, ServerProcess process, Uri mcpUrl, RedisServer? redis) : IAsyncDisposable
+internal sealed class ServerUnderTest(ServerKind kind, ServerProcess process, Uri mcpUrl, RedisServer? redis) : ILoadTarget
 {
     public ServerKind Kind => kind;
 
+    public ClusterShape? Cluster => null;
+
     public ServerProcess Process => process;
 
-    public Uri McpUrl => mcpUrl;
+    public string Description => $"{process.Name} (pid {process.Pid}) listens at {mcpUrl}"
+        + (redis is null ? string.Empty : $", state in redis-server pid {redis.Pid} on port {redis.Port} (AOF in {redis.Directory})");
 
-    /// <summary>The server's Redis; null unless <see cref="Kind"/> is <see cref="ServerKind.Redis"/>.</summary>
-    public RedisServer? Redis => redis;
+    public IReadOnlyList<Uri> McpUrls => [mcpUrl];
 
-    /// <summary>Whether the server is TaskActors' Silo (which reports its runtime counters).</summary>
-    public bool IsSilo => kind is ServerKind.Embedded or ServerKind.Redis;
+    /// <summary>The Silo reports its runtime counters on its own HTTP port; the TS SDK has none.</summary>
+    public IReadOnlyList<Uri> SiloUrls => kind is ServerKind.Embedded or ServerKind.Redis ? [mcpUrl] : [];
+
+    /// <summary>The server's Redis port; null unless <see cref="Kind"/> is <see cref="ServerKind.Redis"/>.</summary>
+    public int? RedisPort => redis?.Port;
+
+    public TargetCpu CpuTime() => new(process.CpuTime, TimeSpan.Zero);
+
+    public long WorkingSetBytes() => process.WorkingSetBytes;
 
     /// <summary>Throws when the server or its Redis has ended on its own.</summary>
     public void EnsureRunning()
@@ -24,6 +33,8 @@ internal sealed class ServerUnderTest(ServerKind kind, ServerProcess process, Ur
         process.EnsureRunning();
         redis?.EnsureRunning();
     }
+
+    public string Output() => process.Output();
 
     public async ValueTask DisposeAsync()
     {

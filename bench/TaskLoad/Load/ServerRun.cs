@@ -6,49 +6,46 @@ using TaskActors.TaskLoad.Measurement;
 namespace TaskActors.TaskLoad.Load;
 
 /// <summary>
-/// One server at one concurrency, on freshly started processes (the server, and in cluster mode its own Redis): open a
-/// session per client, warm up with the same load, then measure a window between two reads of the server's counters
-/// and its Redis's INFO (taken while every client is idle, so the counts belong to the window's tasks alone). In
-/// cluster mode an idle interval follows, which measures Redis's background traffic.
+/// One target (a server, or a local cluster) at one concurrency, on freshly started processes: open a session per
+/// client (spread evenly over its MCP endpoints), warm up with the same load, then measure a window between two reads
+/// of every silo's counters and its Redis's INFO (taken while every client is idle, so the counts belong to the
+/// window's tasks alone). With Redis an idle interval follows, which measures Redis's background traffic.
 /// </summary>
 internal static class ServerRun
 {
-    public static async Task<LevelResult> RunAsync(ServerKind kind, int concurrency, LoadSettings settings, Action<string> report, CancellationToken cancellationToken)
+    public static async Task<LevelResult> RunAsync(ILoadTarget target, int concurrency, LoadSettings settings, Action<string> report, CancellationToken cancellationToken)
     {
-        await using var server = await ServerLauncher.StartAsync(kind, settings, cancellationToken);
-        var redisPort = server.Redis?.Port;
-        report($"{server.Process.Name} (pid {server.Process.Pid}) listens at {server.McpUrl}"
-            + (server.Redis is { } redis ? $", state in redis-server pid {redis.Pid} on port {redis.Port} (AOF in {redis.Directory})" : string.Empty)
-            + $"; opening {concurrency} sessions");
+        var redisPort = target.RedisPort;
+        var endpoints = target.McpUrls;
+        report($"{target.Description}; opening {concurrency} sessions" + (endpoints.Count > 1 ? $" over {endpoints.Count} endpoints" : string.Empty));
         using var http = McpHttpSession.CreateHttpClient();
-        var clients = Enumerable.Range(0, concurrency).Select(_ => new TaskClient(new McpHttpSession(http, server.McpUrl), settings)).ToArray();
+        var clients = Enumerable.Range(0, concurrency).Select(i => new TaskClient(new McpHttpSession(http, endpoints[i % endpoints.Count]), settings)).ToArray();
         await Task.WhenAll(clients.Select(c => c.Session.InitializeAsync(cancellationToken)));
 
         report($"warming up for {settings.Warmup.TotalSeconds:0.#} s");
         var warmup = await LoadPhase.RunAsync(clients, settings.Warmup, null, cancellationToken);
         if (warmup.ErrorCount > 0 && warmup.Completed == 0)
         {
-            throw new InvalidOperationException($"Every warm-up task of {server.Process.Name} failed: {warmup.Errors.First().Key}\nServer output:\n{server.Process.Output()}");
+            throw new InvalidOperationException($"Every warm-up task failed: {warmup.Errors.First().Key}\nServer output:\n{target.Output()}");
         }
 
-        server.EnsureRunning();
-        var countersBefore = server.IsSilo ? await RuntimeCounterSnapshot.ReadAsync(http, server.McpUrl, cancellationToken) : null;
+        target.EnsureRunning();
+        var countersBefore = await SiloCountersAsync(http, target, cancellationToken);
         var redisBefore = redisPort is { } port ? await RedisSnapshot.ReadAsync(port, cancellationToken) : null;
-        var serverCpu = server.Process.CpuTime;
+        var serverCpu = target.CpuTime();
         var clientCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var machineCpu = MachineCpu.BusyTime();
         report(settings.Tasks is { } tasks ? $"measuring {tasks} tasks" : $"measuring for {settings.Duration.TotalSeconds:0.#} s");
         var phase = await LoadPhase.RunAsync(clients, settings.Duration, settings.Tasks, cancellationToken);
-        server.EnsureRunning();
-        serverCpu = server.Process.CpuTime - serverCpu;
+        target.EnsureRunning();
+        serverCpu = target.CpuTime() - serverCpu;
         clientCpu = Process.GetCurrentProcess().TotalProcessorTime - clientCpu;
         machineCpu = MachineCpu.BusyTime() - machineCpu;
         var redisAfter = redisPort is { } after ? await RedisSnapshot.ReadAsync(after, cancellationToken) : null;
         var idleStarted = Stopwatch.GetTimestamp();
-        var silo = countersBefore is null
-            ? null
-            : SiloCost.Between(countersBefore, await RuntimeCounterSnapshot.ReadAsync(http, server.McpUrl, cancellationToken), phase.Completed);
-        var workingSet = server.Process.WorkingSetBytes;
+        var countersAfter = await SiloCountersAsync(http, target, cancellationToken);
+        var silo = countersBefore.Count == 0 ? null : SiloCost.Between(countersBefore, countersAfter, phase.Completed);
+        var workingSet = target.WorkingSetBytes();
 
         RedisCost? redisCost = null;
         if (redisBefore is not null && redisAfter is not null)
@@ -58,8 +55,13 @@ internal static class ServerRun
         }
 
         await CloseSessionsAsync(clients);
-        return new LevelResult(kind, concurrency, phase, serverCpu, redisAfter is null ? TimeSpan.Zero : redisAfter.Cpu - redisBefore!.Cpu, clientCpu, machineCpu, workingSet, silo, redisCost);
+        return new LevelResult(
+            target.Kind, target.Cluster, concurrency, phase, serverCpu, redisAfter is null ? TimeSpan.Zero : redisAfter.Cpu - redisBefore!.Cpu, clientCpu, machineCpu, workingSet, silo, redisCost);
     }
+
+    /// <summary>Every silo's counters, in the order of <see cref="ILoadTarget.SiloUrls"/>.</summary>
+    private static async Task<IReadOnlyList<RuntimeCounterSnapshot>> SiloCountersAsync(HttpClient http, ILoadTarget target, CancellationToken cancellationToken) =>
+        await Task.WhenAll(target.SiloUrls.Select(url => RuntimeCounterSnapshot.ReadAsync(http, url, cancellationToken)));
 
     /// <summary>
     /// Waits until <paramref name="idle"/> has passed since <paramref name="started"/> (a timestamp) with every client
@@ -92,7 +94,7 @@ internal static class ServerRun
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException)
         {
-            // Best effort: the process is killed next anyway.
+            // Best effort: the processes are killed next anyway.
         }
     }
 }

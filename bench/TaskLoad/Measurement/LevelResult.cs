@@ -3,14 +3,15 @@ using TaskActors.TaskLoad.Hosting;
 namespace TaskActors.TaskLoad.Measurement;
 
 /// <summary>
-/// One server at one concurrency: what the clients measured, what it cost the server (and its Redis), its runtime
-/// counters (TaskActors only) and its Redis commands (cluster mode only).
+/// One server (or local cluster) at one concurrency: what the clients measured, what it cost the server processes (and
+/// their Redis), the silos' runtime counters (TaskActors only) and the Redis commands (with Redis only).
 /// </summary>
 internal sealed record LevelResult(
     ServerKind Server,
+    ClusterShape? Cluster,
     int Concurrency,
     PhaseResult Phase,
-    TimeSpan ServerCpu,
+    TargetCpu TargetCpu,
     TimeSpan RedisCpu,
     TimeSpan ClientCpu,
     TimeSpan MachineCpu,
@@ -18,11 +19,20 @@ internal sealed record LevelResult(
     SiloCost? Silo,
     RedisCost? Redis)
 {
-    /// <summary>Server CPU time per completed task, in milliseconds (the server process alone, not its Redis).</summary>
+    /// <summary>CPU time of every server process (a cluster's silos and gateways together), not its Redis.</summary>
+    public TimeSpan ServerCpu => TargetCpu.Total;
+
+    /// <summary>Server CPU time per completed task, in milliseconds (the server processes alone, not their Redis).</summary>
     public double ServerCpuPerTask => ServerCpu.TotalMilliseconds / Phase.Completed;
 
-    /// <summary>How many cores the server kept busy on average.</summary>
+    /// <summary>How many cores the server processes kept busy on average.</summary>
     public double ServerCores => ServerCpu / Phase.Elapsed;
+
+    /// <summary>How many cores the silos (or the one server process) kept busy on average.</summary>
+    public double SiloCores => TargetCpu.Silos / Phase.Elapsed;
+
+    /// <summary>How many cores the gateway processes of their own kept busy on average (zero without any).</summary>
+    public double GatewayCores => TargetCpu.Gateways / Phase.Elapsed;
 
     /// <summary>How many cores the server's Redis kept busy on average (zero without one).</summary>
     public double RedisCores => RedisCpu / Phase.Elapsed;

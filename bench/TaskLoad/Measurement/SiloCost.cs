@@ -1,13 +1,15 @@
 namespace TaskActors.TaskLoad.Measurement;
 
 /// <summary>
-/// What the measured window cost the Silo per completed task, from its runtime counters: grain state writes and reads
-/// (by state name: task, session, registry) and grain calls (by grain type and method).
+/// What the measured window cost the silos per completed task, from their runtime counters summed over every silo:
+/// grain state writes and reads (by state name: task, session, registry) and grain calls (by grain type and method);
+/// and how the grain calls fell on each silo.
 /// </summary>
 internal sealed record SiloCost(
     IReadOnlyDictionary<string, double> Writes,
     IReadOnlyDictionary<string, double> Reads,
-    IReadOnlyDictionary<string, double> Calls)
+    IReadOnlyDictionary<string, double> Calls,
+    IReadOnlyList<long> CallsBySilo)
 {
     public const string WritesCounter = "taskactors.storage.writes";
     public const string ReadsCounter = "taskactors.storage.reads";
@@ -19,13 +21,21 @@ internal sealed record SiloCost(
 
     public double CallsPerTask => Calls.Values.Sum();
 
-    public static SiloCost Between(RuntimeCounterSnapshot before, RuntimeCounterSnapshot after, long completed)
+    /// <summary>The window's cost from each silo's counters before and after it (the same silos, in the same order).</summary>
+    public static SiloCost Between(IReadOnlyList<RuntimeCounterSnapshot> before, IReadOnlyList<RuntimeCounterSnapshot> after, long completed)
     {
         IReadOnlyDictionary<string, double> PerTask(string instrument) =>
             new SortedDictionary<string, double>(
-                after.ChangesSince(before, instrument).ToDictionary(p => p.Key, p => completed == 0 ? double.NaN : (double)p.Value / completed, StringComparer.Ordinal),
+                before.Zip(after)
+                    .SelectMany(pair => pair.Second.ChangesSince(pair.First, instrument))
+                    .GroupBy(p => p.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => completed == 0 ? double.NaN : (double)g.Sum(p => p.Value) / completed, StringComparer.Ordinal),
                 StringComparer.Ordinal);
 
-        return new(PerTask(WritesCounter), PerTask(ReadsCounter), PerTask(CallsCounter));
+        return new(
+            PerTask(WritesCounter),
+            PerTask(ReadsCounter),
+            PerTask(CallsCounter),
+            [.. before.Zip(after).Select(pair => pair.Second.ChangesSince(pair.First, CallsCounter).Values.Sum())]);
     }
 }

@@ -15,6 +15,11 @@ internal static class ConsoleReport
         AnsiConsole.Write(Table("TaskActors: storage, grain calls and Redis per task", ResultRows.CostHeader, ResultRows.Cost(results)));
         AnsiConsole.Write(Table("TaskActors: cost per task by kind", ResultRows.CostByKindHeader, ResultRows.CostByKind(results)));
         AnsiConsole.Write(Table("TaskActors on Redis: commands by name", ResultRows.RedisCommandsHeader, ResultRows.RedisCommands(results)));
+        if (ScaleOutRows.Any(results))
+        {
+            AnsiConsole.Write(Table("Scale-out: TaskActors on Redis, one process and local clusters", ScaleOutRows.Header, ScaleOutRows.Rows(results)));
+        }
+
         foreach (var error in ResultRows.Errors(results))
         {
             AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"[red]{error}[/]");

@@ -17,7 +17,7 @@ internal static class MarkdownReport
             .AppendLine()
             .AppendLine(CultureInfo.InvariantCulture, $"Machine: {machine.Cpu}, {machine.Cores} cores, {machine.Memory} RAM, {machine.OperatingSystem}; {machine.DotNet}; Node {machine.Node}; {machine.Redis}.")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Each window: {window} after {settings.Warmup.TotalSeconds:0.#} s of warm-up; {settings.GetsPerTask} tasks/get per task; ttl {settings.TtlMilliseconds} ms; every server process (and cluster mode's redis-server) freshly started; Redis background measured over {settings.RedisIdle.TotalSeconds:0.#} s idle after each cluster-mode window.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Each window: {window} after {settings.Warmup.TotalSeconds:0.#} s of warm-up; {settings.GetsPerTask} tasks/get per task; ttl {settings.TtlMilliseconds} ms; every server process (and each redis-server) freshly started; local clusters{Clusters(settings)}; Redis background measured over {settings.RedisIdle.TotalSeconds:0.#} s idle after each cluster-mode window.")
             .AppendLine();
         Table(text, ResultRows.ThroughputHeader, ResultRows.Throughput(results));
         text.AppendLine("Latency in milliseconds, measured by the client from sending the request to parsing its response.").AppendLine();
@@ -28,6 +28,12 @@ internal static class MarkdownReport
         Table(text, ResultRows.CostByKindHeader, ResultRows.CostByKind(results));
         text.AppendLine("TaskActors on Redis, commands by name (a script's own commands are counted too, under their names):").AppendLine();
         Table(text, ResultRows.RedisCommandsHeader, ResultRows.RedisCommands(results));
+        if (ScaleOutRows.Any(results))
+        {
+            text.AppendLine("Scale-out: TaskActors on Redis, one process and local clusters (CPU of every silo and gateway process together; grain calls by silo in percent, in start order):").AppendLine();
+            Table(text, ScaleOutRows.Header, ScaleOutRows.Rows(results));
+        }
+
         foreach (var error in ResultRows.Errors(results))
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"- Error: {error}");
@@ -35,6 +41,10 @@ internal static class MarkdownReport
 
         await File.WriteAllTextAsync(path, text.ToString(), cancellationToken);
     }
+
+    private static string Clusters(LoadSettings settings) => settings.Clusters.Count == 0
+        ? " none"
+        : " " + string.Join(", ", settings.Clusters) + " (silos x gateways, from scripts/local-cluster.sh, clients spread evenly over the gateways)";
 
     private static void Table(StringBuilder text, string[] header, IEnumerable<string[]> rows)
     {

@@ -18,18 +18,21 @@ internal static class ResultRows
 
     public static readonly string[] CostByKindHeader = ["Server", "Clients", "What", "Per task"];
 
-    public static readonly string[] RedisCommandsHeader = ["Clients", "Redis command", "Per task", "Background calls/s (idle)", "Per task, less background"];
+    public static readonly string[] RedisCommandsHeader = ["Server", "Clients", "Redis command", "Per task", "Background calls/s (idle)", "Per task, less background"];
 
-    public static string Name(ServerKind server) => server switch
+    public static string Name(ServerKind server, ClusterShape? cluster) => server switch
     {
         ServerKind.Embedded => "TaskActors embedded",
         ServerKind.Redis => "TaskActors on Redis (AOF everysec)",
+        ServerKind.Cluster => cluster?.Name ?? "Cluster",
         _ => "TS SDK (in-memory store)",
     };
 
+    public static string Name(LevelResult result) => Name(result.Server, result.Cluster);
+
     public static IEnumerable<string[]> Throughput(IReadOnlyList<LevelResult> results) => results.Select(r => new[]
     {
-        Name(r.Server),
+        Name(r),
         Format(r.Concurrency),
         Format(r.Phase.Completed),
         Number(r.Phase.TasksPerSecond, "0"),
@@ -48,7 +51,7 @@ internal static class ResultRows
 
     public static IEnumerable<string[]> Latency(IEnumerable<LevelResult> results) => results.Select(r => new[]
     {
-        Name(r.Server),
+        Name(r),
         Format(r.Concurrency),
         Percentiles(r.Phase.Create),
         Percentiles(r.Phase.Get),
@@ -61,7 +64,7 @@ internal static class ResultRows
         where r.Silo is not null
         select new[]
         {
-            Name(r.Server),
+            Name(r),
             Format(r.Concurrency),
             Number(r.Silo!.WritesPerTask, "0.00"),
             Number(r.Silo.ReadsPerTask, "0.00"),
@@ -79,9 +82,9 @@ internal static class ResultRows
         from row in Split("storage write", r.Silo!.Writes)
             .Concat(Split("storage read", r.Silo.Reads))
             .Concat(Split("grain call", r.Silo.Calls))
-        select new[] { Name(r.Server), Format(r.Concurrency), row.What, Number(row.PerTask, "0.00") };
+        select new[] { Name(r), Format(r.Concurrency), row.What, Number(row.PerTask, "0.00") };
 
-    /// <summary>Cluster mode's Redis commands by name, with the background the idle interval measured.</summary>
+    /// <summary>Each Redis's commands by name, with the background the idle interval measured.</summary>
     public static IEnumerable<string[]> RedisCommands(IEnumerable<LevelResult> results) =>
         from r in results
         let redis = r.Redis
@@ -89,6 +92,7 @@ internal static class ResultRows
         from command in redis.PerTask.Keys.Union(redis.BackgroundPerSecond.Keys).Order(StringComparer.Ordinal)
         select new[]
         {
+            Name(r),
             Format(r.Concurrency),
             command.ToUpperInvariant() + (RedisCost.ScriptCommands.Contains(command) ? " (script)" : string.Empty),
             Number(redis.PerTask.GetValueOrDefault(command), "0.000"),
@@ -99,7 +103,7 @@ internal static class ResultRows
     public static IEnumerable<string> Errors(IEnumerable<LevelResult> results) =>
         from r in results
         from e in r.Phase.Errors.OrderByDescending(e => e.Value).Take(5)
-        select $"{Name(r.Server)}, {r.Concurrency} clients: {e.Value} × {e.Key}";
+        select $"{Name(r)}, {r.Concurrency} clients: {e.Value} × {e.Key}";
 
     private static IEnumerable<(string What, double PerTask)> Split(string kind, IReadOnlyDictionary<string, double> perTask) =>
         perTask.Select(p => ($"{kind}: {p.Key}", p.Value));
