@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
@@ -8,7 +9,8 @@ namespace TaskActors.Gateway.Catalog;
 
 /// <summary>
 /// The gateway's cached copy of the server registry. It asks the registry at most every couple of seconds, and only for
-/// a newer version; a forced refresh picks up a server that was registered a moment ago.
+/// a newer version; a forced refresh picks up a server that was registered a moment ago. While the registry cannot be
+/// reached (its silo is being replaced, or the store is down) the copy it has is served, and asked for again later.
 /// </summary>
 internal sealed class CatalogCache(IGrainFactory grains, IOptions<GatewayOptions> options, TimeProvider timeProvider) : IDisposable
 {
@@ -35,7 +37,17 @@ internal sealed class CatalogCache(IGrainFactory grains, IOptions<GatewayOptions
             if (force || _served is null || timeProvider.GetUtcNow() - _fetchedAt >= MaxAge)
             {
                 var registry = grains.GetGrain<IServerRegistryGrain>(IServerRegistryGrain.DefaultKey);
-                var catalog = await registry.GetCatalogAsync(_catalog?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+                ServerCatalog? catalog;
+                try
+                {
+                    catalog = await registry.GetCatalogAsync(_catalog?.Version ?? 0, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ClusterFailures.IsRetryable(ex) && _served is not null)
+                {
+                    // A stale catalog beats a failed request; the next request after MaxAge asks again.
+                    catalog = null;
+                }
+
                 if (catalog is not null)
                 {
                     _catalog = catalog;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Sessions;
 using TaskActors.Grains.Abstractions.Sessions;
@@ -6,11 +7,15 @@ using TaskActors.Grains.Abstractions.Tasks;
 
 namespace TaskActors.Gateway.Handlers;
 
-/// <summary>Messages the client sends about the server's requests: answers to input requests, and cancellations.</summary>
-internal sealed class ClientMessageHandlers(IGrainFactory grains)
+/// <summary>
+/// Messages the client sends about the server's requests: answers to input requests, and cancellations. An answer is
+/// delivered through the cluster's and the store's passing failures (<see cref="ClusterRetry"/>): a task takes the answer
+/// to a pending request once, and ignores it after that.
+/// </summary>
+internal sealed class ClientMessageHandlers(IGrainFactory grains, TimeProvider timeProvider)
 {
     /// <summary>Routes a client's response to the task that asked; false when the id is not one this service issued.</summary>
-    public async ValueTask<bool> AnswerAsync(JsonRpcMessage message, McpSession session, CancellationToken cancellationToken)
+    public async ValueTask<bool> AnswerAsync(JsonRpcMessage message, McpSession session, Microsoft.AspNetCore.Http.HttpContext http)
     {
         var requestId = message.IdString;
         if (!InputRequestIds.TryParse(requestId, out var taskKey))
@@ -21,10 +26,19 @@ internal sealed class ClientMessageHandlers(IGrainFactory grains)
         var answer = new TaskInputAnswer { RequestId = requestId!, Result = message.Result, Error = ReadError(message.Error) };
 
         // False means already answered (a request re-sent on a new stream is answered twice) or not this principal's; both change nothing.
-        await grains.GetGrain<ITaskGrain>(taskKey).AnswerAsync(session.TaskRequester, answer, cancellationToken).ConfigureAwait(false);
+        var task = grains.GetGrain<ITaskGrain>(taskKey);
+        await ClusterRetry.RunAsync(ct => task.AnswerAsync(session.TaskRequester, answer, ct), http, timeProvider).ConfigureAwait(false);
 
         // Answered, whatever the task made of it: later GET streams are not sent it again.
-        await grains.GetGrain<ISessionGrain>(session.Id).ForgetRequestAsync(requestId!, cancellationToken).ConfigureAwait(false);
+        var sessionGrain = grains.GetGrain<ISessionGrain>(session.Id);
+        await ClusterRetry.RunAsync(
+            async ct =>
+            {
+                await sessionGrain.ForgetRequestAsync(requestId!, ct).ConfigureAwait(false);
+                return true;
+            },
+            http,
+            timeProvider).ConfigureAwait(false);
         return true;
     }
 

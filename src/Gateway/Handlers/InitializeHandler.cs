@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaskActors.Gateway.Auth;
 using TaskActors.Gateway.Catalog;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.JsonRpc;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Gateway.Sessions;
@@ -9,11 +10,16 @@ using TaskActors.Grains.Abstractions.Sessions;
 
 namespace TaskActors.Gateway.Handlers;
 
-/// <summary>initialize: negotiates the version, records the session in its grain, and describes the server.</summary>
-internal sealed class InitializeHandler(IGrainFactory grains, CatalogCache catalog)
+/// <summary>
+/// initialize: negotiates the version, records the session in its grain, and describes the server. Recording the session
+/// is retried through the cluster's and the store's passing failures (<see cref="ClusterRetry"/>); a session id already
+/// taken (also by an earlier try whose answer was lost) is given up for a new one.
+/// </summary>
+internal sealed class InitializeHandler(IGrainFactory grains, CatalogCache catalog, TimeProvider timeProvider)
 {
-    public async Task<(McpReply Reply, string? SessionId)> HandleAsync(JsonRpcMessage message, Requester requester, CancellationToken cancellationToken)
+    public async Task<(McpReply Reply, string? SessionId)> HandleAsync(JsonRpcMessage message, Requester requester, Microsoft.AspNetCore.Http.HttpContext http)
     {
+        var cancellationToken = http.RequestAborted;
         var parameters = message.Params ?? default;
         if (parameters.ValueKind != JsonValueKind.Object
             || !parameters.TryGetProperty("protocolVersion", out var requested) || requested.ValueKind != JsonValueKind.String
@@ -34,11 +40,14 @@ internal sealed class InitializeHandler(IGrainFactory grains, CatalogCache catal
         };
 
         string sessionId;
+        bool created;
         do
         {
             sessionId = SessionIds.NewSessionId();
+            var session = grains.GetGrain<ISessionGrain>(sessionId);
+            created = await ClusterRetry.RunAsync(ct => session.InitializeAsync(init, ct), http, timeProvider).ConfigureAwait(false);
         }
-        while (!await grains.GetGrain<ISessionGrain>(sessionId).InitializeAsync(init, cancellationToken).ConfigureAwait(false));
+        while (!created);
 
         var result = new JsonObject
         {

@@ -12,6 +12,12 @@ internal sealed record ResultReply(JsonNode Result) : McpReply;
 /// <summary>A JSON-RPC error, sent as <c>application/json</c>.</summary>
 internal sealed record ErrorReply(int Code, string Message, JsonNode? Data = null) : McpReply;
 
+/// <summary>
+/// A JSON-RPC error (-32603) sent with HTTP 503 and <c>Retry-After</c>: the request could not be served because the task
+/// store did not answer, and may succeed when sent again. Inside a batch it is an ordinary error of the batch.
+/// </summary>
+internal sealed record UnavailableReply(string Message) : McpReply;
+
 /// <summary>An SSE stream: the writer relays messages and finally the response.</summary>
 internal sealed record StreamReply(SseStreamId StreamId, long StartCursor, Func<SseStream, CancellationToken, Task> Write) : McpReply;
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Http;
 using TaskActors.Gateway.JsonRpc;
@@ -12,16 +13,19 @@ namespace TaskActors.Gateway.Handlers;
 
 /// <summary>
 /// tasks/get, tasks/result, tasks/list and tasks/cancel (MCP 2025-11-25). A task of another scope is addressed by
-/// another grain key, so it answers exactly like an unknown one (-32602).
+/// another grain key, so it answers exactly like an unknown one (-32602). Each grain call is retried through the
+/// cluster's and the store's passing failures (<see cref="ClusterRetry"/>): reads are safe to repeat, and so is a
+/// cancellation.
 /// </summary>
-internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptions<GatewayOptions> options, TimeProvider timeProvider, ILoggerFactory loggers)
 {
     private readonly ILogger _audit = loggers.CreateLogger(AuditLog.Category);
 
     public async ValueTask<McpReply> GetAsync(McpCall call, CancellationToken cancellationToken)
     {
         var (taskId, grain) = Task(call);
-        var view = await grain.GetAsync(call.Session.TaskRequester, cancellationToken).ConfigureAwait(false)
+        var requester = call.Session.TaskRequester;
+        var view = await ClusterRetry.RunAsync(ct => grain.GetAsync(requester, ct), call.Http, timeProvider).ConfigureAwait(false)
             ?? throw NotFound(call, taskId);
         return new ResultReply(TaskWire.Task(view));
     }
@@ -30,7 +34,8 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
     {
         var (taskId, grain) = Task(call);
         var requester = call.Session.TaskRequester;
-        var look = await grain.PollAsync(new TaskPollRequest { Requester = requester, AfterSequence = 0, MaxWait = TimeSpan.Zero }, cancellationToken).ConfigureAwait(false);
+        var firstLook = new TaskPollRequest { Requester = requester, AfterSequence = 0, MaxWait = TimeSpan.Zero };
+        var look = await ClusterRetry.RunAsync(ct => grain.PollAsync(firstLook, ct), call.Http, timeProvider).ConfigureAwait(false);
         if (!look.Found)
         {
             throw NotFound(call, taskId);
@@ -61,8 +66,9 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
         TaskListPage page;
         try
         {
-            page = await grains.GetGrain<ITaskScopeGrain>(call.Session.RequestorKey)
-                .ListAsync(call.OptionalString("cursor"), options.Value.PageSize, cancellationToken).ConfigureAwait(false);
+            var scope = grains.GetGrain<ITaskScopeGrain>(call.Session.RequestorKey);
+            var cursor = call.OptionalString("cursor");
+            page = await ClusterRetry.RunAsync(ct => scope.ListAsync(cursor, options.Value.PageSize, ct), call.Http, timeProvider).ConfigureAwait(false);
         }
         catch (ArgumentException ex)
         {
@@ -81,7 +87,15 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
     public async ValueTask<McpReply> CancelAsync(McpCall call, CancellationToken cancellationToken)
     {
         var (taskId, grain) = Task(call);
-        var result = await grain.CancelAsync(call.Session.TaskRequester, null, cancellationToken).ConfigureAwait(false);
+        var requester = call.Session.TaskRequester;
+        var failed = false;
+        var result = await ClusterRetry.RunAsync(ct => grain.CancelAsync(requester, null, ct), call.Http, timeProvider, _ => failed = true).ConfigureAwait(false);
+        if (failed && result is { Status: TaskCancelStatus.AlreadyTerminal, View.Status: ToolTaskStatus.Cancelled })
+        {
+            // A try whose answer was lost (its silo stopped, or the store did not answer in time) stored the cancellation.
+            result = new TaskCancelResult(TaskCancelStatus.Cancelled, result.View);
+        }
+
         return result.Status switch
         {
             TaskCancelStatus.Cancelled => new ResultReply(TaskWire.Task(result.View!)),

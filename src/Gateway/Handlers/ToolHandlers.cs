@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TaskActors.Gateway.Catalog;
+using TaskActors.Gateway.Cluster;
 using TaskActors.Gateway.Configuration;
 using TaskActors.Gateway.Http;
 using TaskActors.Gateway.JsonRpc;
@@ -22,8 +23,15 @@ namespace TaskActors.Gateway.Handlers;
 /// exists; a task-augmented call creates a durable task and answers CreateTaskResult once it is stored; a plain call
 /// runs through a transient task grain whose messages stream back on the POST.
 /// </summary>
-internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, TaskContextFactory contexts, TaskRelay relay, IOptions<GatewayOptions> options, ILoggerFactory loggers)
+/// <remarks>
+/// A task's creation is retried through the cluster's and the store's passing failures (<see cref="ClusterRetry"/>)
+/// with the same task id: admission counts a task id once, and a task grain asked to start the task it already holds
+/// answers that task. So a silo that stops or dies under the creation, or a store that does not answer for a while,
+/// makes the creation slower, not failed, and never makes two tasks.
+/// </remarks>
+internal sealed partial class ToolHandlers(IGrainFactory grains, CatalogCache catalog, TaskContextFactory contexts, TaskRelay relay, IOptions<GatewayOptions> options, TimeProvider timeProvider, ILoggerFactory loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger<ToolHandlers>();
     private readonly ILogger _audit = loggers.CreateLogger(AuditLog.Category);
 
     private static readonly JsonElement EmptyArguments = JsonDocument.Parse("{}").RootElement.Clone();
@@ -80,7 +88,8 @@ internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, T
         var session = call.Session;
         var taskId = Sessions.SessionIds.NewTaskId();
         var scope = grains.GetGrain<ITaskScopeGrain>(session.RequestorKey);
-        var admission = await scope.AdmitAsync(taskId, cancellationToken).ConfigureAwait(false);
+        void Retried(Exception exception) => LogCreationRetried(_logger, taskId, exception.Message);
+        var admission = await ClusterRetry.RunAsync(ct => scope.AdmitAsync(taskId, ct), call.Http, timeProvider, Retried).ConfigureAwait(false);
         if (!admission.Admitted)
         {
             TaskAudit.CreationRefused(_audit, session.Requester.Scope, admission.Reason ?? "not admitted");
@@ -91,22 +100,35 @@ internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, T
         try
         {
             var grain = grains.GetGrain<ITaskGrain>(TaskKey.Format(session.Requester.Scope, taskId));
-            var started = await grain.StartAsync(
-                new TaskStartRequest
-                {
-                    Context = contexts.Create(call, taskId, tool.Server, tool.ToolName, tool.ExposedName, arguments, progressToken),
-                    Durable = true,
-                    Ttl = ttl,
-                    PollInterval = options.Value.TaskPollInterval,
-                    ListPartition = session.RequestorKey,
-                },
-                cancellationToken).ConfigureAwait(false);
+            var start = new TaskStartRequest
+            {
+                Context = contexts.Create(call, taskId, tool.Server, tool.ToolName, tool.ExposedName, arguments, progressToken),
+                Durable = true,
+                Ttl = ttl,
+                PollInterval = options.Value.TaskPollInterval,
+                ListPartition = session.RequestorKey,
+            };
+            var started = await ClusterRetry.RunAsync(ct => grain.StartAsync(start, ct), call.Http, timeProvider, Retried).ConfigureAwait(false);
             return new ResultReply(TaskWire.CreateTaskResult(started.View));
         }
-        catch
+        catch (Exception ex)
+        {
+            await ReleaseAsync(scope, taskId, ex).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Gives a task's admission back after its creation failed; a failure to do so only leaves a count the scope rebuilds.</summary>
+    private async Task ReleaseAsync(ITaskScopeGrain scope, string taskId, Exception creationFailure)
+    {
+        try
         {
             await scope.ReleaseAsync(taskId, CancellationToken.None).ConfigureAwait(false);
-            throw;
+        }
+        catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
+        {
+            // The creation's own failure is what the client hears of; the scope recounts its tasks when it next activates.
+            LogReleaseFailed(_logger, taskId, creationFailure.Message, ex);
         }
     }
 
@@ -204,4 +226,10 @@ internal sealed class ToolHandlers(IGrainFactory grains, CatalogCache catalog, T
 
         return json;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Creating task {TaskId} failed through the cluster's recovery ({Reason}); trying again with the same id")]
+    private static partial void LogCreationRetried(ILogger logger, string taskId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Task {TaskId} was not created ({Reason}), and its admission could not be given back")]
+    private static partial void LogReleaseFailed(ILogger logger, string taskId, string reason, Exception exception);
 }

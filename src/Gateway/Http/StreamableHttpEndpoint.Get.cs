@@ -13,6 +13,7 @@ internal sealed partial class StreamableHttpEndpoint
 {
     public async Task HandleGetAsync(HttpContext http)
     {
+        ClusterRetry.StartBudget(http, timeProvider);
         if (!await CheckOriginAsync(http) || await AuthenticateAsync(http) is not { } requester)
         {
             return;
@@ -39,7 +40,12 @@ internal sealed partial class StreamableHttpEndpoint
 
         var grain = grains.GetGrain<ISessionGrain>(session.Id);
         var streamId = SseStreamId.New(SseStreamKind.Session, session.Id);
-        if (!await SessionRelay.TryClaimAsync(grain, streamId, 0, http.RequestAborted))
+        if (await TryClaimAsync(http, grain, streamId, 0) is not { } claimed)
+        {
+            return;
+        }
+
+        if (!claimed)
         {
             await TransportErrors.WriteAsync(http.Response, StatusCodes.Status409Conflict, McpErrorCodes.ServerError, "Conflict: this session already has a standalone SSE stream open.");
             return;
@@ -50,6 +56,7 @@ internal sealed partial class StreamableHttpEndpoint
 
     public async Task HandleDeleteAsync(HttpContext http)
     {
+        ClusterRetry.StartBudget(http, timeProvider);
         if (!await CheckOriginAsync(http) || await AuthenticateAsync(http) is not { } requester)
         {
             return;
@@ -61,7 +68,16 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        await grains.GetGrain<ISessionGrain>(session.Id).TerminateAsync(http.RequestAborted);
+        try
+        {
+            await grains.GetGrain<ISessionGrain>(session.Id).TerminateAsync(http.RequestAborted);
+        }
+        catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
+        {
+            await WriteUnavailableAsync(http, null, ClusterFailures.IsStoreUnavailable(ex) ? StoreUnavailableMessage : "Service Unavailable: the cluster could not reach this session; retry in a second.");
+            return;
+        }
+
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
 
@@ -78,7 +94,18 @@ internal sealed partial class StreamableHttpEndpoint
         if (previous.Kind == SseStreamKind.Session)
         {
             var grain = grains.GetGrain<ISessionGrain>(session.Id);
-            if (previous.GrainKey != session.Id || !await SessionRelay.TryClaimAsync(grain, streamId, cursor, http.RequestAborted))
+            if (previous.GrainKey != session.Id)
+            {
+                await TransportErrors.WriteAsync(http.Response, StatusCodes.Status409Conflict, McpErrorCodes.ServerError, "Conflict: this session's standalone stream cannot be resumed here now.");
+                return;
+            }
+
+            if (await TryClaimAsync(http, grain, streamId, cursor) is not { } claimed)
+            {
+                return;
+            }
+
+            if (!claimed)
             {
                 await TransportErrors.WriteAsync(http.Response, StatusCodes.Status409Conflict, McpErrorCodes.ServerError, "Conflict: this session's standalone stream cannot be resumed here now.");
                 return;
@@ -101,6 +128,23 @@ internal sealed partial class StreamableHttpEndpoint
         await RunStreamAsync(http, session, streamId, cursor, sse => taskRelay.RelayAsync(sse, task, session.TaskRequester, cursor, session.ProtocolVersion, relatedTaskId, requestId, http.RequestAborted));
     }
 
+    /// <summary>
+    /// Claims the session's outbox for <paramref name="streamId"/> (repeatable: a stream claims it again), through the
+    /// cluster's passing failures; null once it has answered 503 because the session could not be reached.
+    /// </summary>
+    private async Task<bool?> TryClaimAsync(HttpContext http, ISessionGrain grain, SseStreamId streamId, long cursor)
+    {
+        try
+        {
+            return await ClusterRetry.RunAsync(ct => SessionRelay.TryClaimAsync(grain, streamId, cursor, ct), http, timeProvider);
+        }
+        catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
+        {
+            await WriteUnavailableAsync(http, null, ClusterFailures.IsStoreUnavailable(ex) ? StoreUnavailableMessage : "Service Unavailable: the cluster is moving this session to a live silo; retry in a second.");
+            return null;
+        }
+    }
+
     private async Task RunStreamAsync(HttpContext http, McpSession session, SseStreamId streamId, long cursor, Func<SseStream, Task> relay)
     {
         var sse = new SseStream(http.Response, streamId);
@@ -113,7 +157,7 @@ internal sealed partial class StreamableHttpEndpoint
         {
             LogStreamEnded(logger, streamId.Nonce, "client disconnected");
         }
-        catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
+        catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
         {
             // The stream ends; the client reconnects (its Last-Event-ID resumes it).
             LogStreamEnded(logger, streamId.Nonce, ex.Message);

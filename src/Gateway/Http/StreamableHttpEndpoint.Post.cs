@@ -15,6 +15,7 @@ internal sealed partial class StreamableHttpEndpoint
 {
     public async Task HandlePostAsync(HttpContext http)
     {
+        ClusterRetry.StartBudget(http, timeProvider);
         if (!await CheckOriginAsync(http) || await AuthenticateAsync(http) is not { } requester)
         {
             return;
@@ -82,7 +83,20 @@ internal sealed partial class StreamableHttpEndpoint
                 http.Response.StatusCode = StatusCodes.Status202Accepted;
                 break;
             default:
-                if (await clientMessages.AnswerAsync(message, session, http.RequestAborted))
+                bool answered;
+                try
+                {
+                    answered = await clientMessages.AnswerAsync(message, session, http);
+                }
+                catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
+                {
+                    // The answer did not reach its task; the task keeps asking, and the client may send it again.
+                    LogStoreOrCluster(ex, "response");
+                    await WriteUnavailableAsync(http, null, UnavailableMessage(ex));
+                    break;
+                }
+
+                if (answered)
                 {
                     http.Response.StatusCode = StatusCodes.Status202Accepted;
                 }
@@ -114,7 +128,12 @@ internal sealed partial class StreamableHttpEndpoint
         string? sessionId;
         try
         {
-            (reply, sessionId) = await initialize.HandleAsync(message, requester, http.RequestAborted);
+            (reply, sessionId) = await initialize.HandleAsync(message, requester, http);
+        }
+        catch (Exception ex) when (ClusterFailures.IsStoreUnavailable(ex))
+        {
+            LogStoreUnavailable(logger, McpMethods.Initialize, ex.Message);
+            (reply, sessionId) = (new UnavailableReply(StoreUnavailableMessage), null);
         }
         catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
         {
@@ -127,6 +146,12 @@ internal sealed partial class StreamableHttpEndpoint
             http.Response.Headers[McpHttpHeaders.SessionId] = sessionId;
         }
 
+        if (reply is UnavailableReply unavailable)
+        {
+            await WriteUnavailableAsync(http, message.Id, unavailable.Message);
+            return;
+        }
+
         await WriteJsonAsync(http, Render(message.Id!.Value, reply));
     }
 
@@ -135,6 +160,11 @@ internal sealed partial class StreamableHttpEndpoint
         try
         {
             return await dispatcher.DispatchAsync(new McpCall(message, session, http), http.RequestAborted);
+        }
+        catch (Exception ex) when (ClusterFailures.IsStoreUnavailable(ex))
+        {
+            LogStoreUnavailable(logger, message.Method ?? "?", ex.Message);
+            return new UnavailableReply(StoreUnavailableMessage);
         }
         catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
         {
@@ -157,7 +187,16 @@ internal sealed partial class StreamableHttpEndpoint
                     await DispatchAsync(http, session, message);
                     break;
                 default:
-                    await clientMessages.AnswerAsync(message, session, http.RequestAborted);
+                    try
+                    {
+                        await clientMessages.AnswerAsync(message, session, http);
+                    }
+                    catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
+                    {
+                        // A batch answers its requests; an answer that did not reach its task is asked for again.
+                        LogStoreOrCluster(ex, "response");
+                    }
+
                     break;
             }
         }
@@ -192,6 +231,12 @@ internal sealed partial class StreamableHttpEndpoint
 
     private async Task WriteReplyAsync(HttpContext http, McpSession session, JsonRpcMessage message, McpReply reply)
     {
+        if (reply is UnavailableReply unavailable)
+        {
+            await WriteUnavailableAsync(http, message.Id, unavailable.Message);
+            return;
+        }
+
         if (reply is not StreamReply stream)
         {
             await WriteJsonAsync(http, Render(message.Id!.Value, reply));
@@ -209,10 +254,11 @@ internal sealed partial class StreamableHttpEndpoint
             // The client went away; the grain keeps everything, and a disconnect is not a cancellation.
             LogStreamEnded(logger, stream.StreamId.Nonce, "client disconnected");
         }
-        catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex) && sse.HasStarted)
+        catch (Exception ex) when (ClusterFailures.IsRetryable(ex) && sse.HasStarted)
         {
-            LogClusterFailure(logger, message.Method ?? "?", ex);
-            await sse.WriteMessageAsync(Render(message.Id!.Value, ClusterError(ex)), stream.StartCursor, CancellationToken.None);
+            LogStoreOrCluster(ex, message.Method ?? "?");
+            var error = ClusterFailures.IsStoreUnavailable(ex) ? new ErrorReply(McpErrorCodes.InternalError, StoreUnavailableMessage) : ClusterError(ex);
+            await sse.WriteMessageAsync(Render(message.Id!.Value, error), stream.StartCursor, CancellationToken.None);
         }
     }
 
@@ -260,6 +306,7 @@ internal sealed partial class StreamableHttpEndpoint
     {
         ResultReply result => JsonRpcWriter.Result(id, result.Result),
         ErrorReply error => JsonRpcWriter.Error(id, error.Code, error.Message, error.Data),
+        UnavailableReply unavailable => JsonRpcWriter.Error(id, McpErrorCodes.InternalError, unavailable.Message),
         RawReply raw => raw.Json,
         _ => throw new InvalidOperationException($"{reply.GetType().Name} has no JSON form."),
     };
@@ -269,6 +316,22 @@ internal sealed partial class StreamableHttpEndpoint
         http.Response.StatusCode = StatusCodes.Status200OK;
         http.Response.ContentType = McpHttpHeaders.Json;
         await http.Response.Body.WriteAsync(json, http.RequestAborted);
+    }
+
+    private static string UnavailableMessage(Exception exception) => ClusterFailures.IsStoreUnavailable(exception)
+        ? StoreUnavailableMessage
+        : "Service Unavailable: the cluster could not deliver the answer; send it again in a second.";
+
+    private void LogStoreOrCluster(Exception exception, string method)
+    {
+        if (ClusterFailures.IsStoreUnavailable(exception))
+        {
+            LogStoreUnavailable(logger, method, exception.Message);
+        }
+        else
+        {
+            LogClusterFailure(logger, method, exception);
+        }
     }
 
     private static ErrorReply ClusterError(Exception exception) => new(

@@ -29,8 +29,8 @@ internal sealed partial class StreamableHttpEndpoint(
     TimeProvider timeProvider,
     ILogger<StreamableHttpEndpoint> logger)
 {
-    /// <summary>How long a session lookup keeps retrying through a silo's death before answering 503.</summary>
-    private static readonly TimeSpan SessionLookupWindow = TimeSpan.FromSeconds(10);
+    /// <summary>What a request that needed the task store while it did not answer is told (with HTTP 503 and Retry-After).</summary>
+    private const string StoreUnavailableMessage = "Service Unavailable: the task store (Redis) did not answer; retry in a second.";
 
     private GatewayOptions Options => options.Value;
 
@@ -89,14 +89,19 @@ internal sealed partial class StreamableHttpEndpoint(
             try
             {
                 var session = grains.GetGrain<ISessionGrain>(header);
-                record = await ClusterRetry.ReadAsync(session.GetAsync, SessionLookupWindow, timeProvider, http.RequestAborted);
+                record = await ClusterRetry.RunAsync(session.GetAsync, http, timeProvider);
             }
-            catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex))
+            catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
             {
-                // The session's silo is gone and the cluster has not yet moved it: the client should retry shortly.
+                // The session's silo is gone and the cluster has not yet moved it, or the store cannot load it: the
+                // client should retry shortly.
                 LogSessionUnreachable(logger, ex.GetType().Name);
-                http.Response.Headers.RetryAfter = "1";
-                await TransportErrors.WriteAsync(http.Response, StatusCodes.Status503ServiceUnavailable, McpErrorCodes.InternalError, "Service Unavailable: the cluster is moving this session to a live silo; retry in a second.");
+                await WriteUnavailableAsync(
+                    http,
+                    null,
+                    ClusterFailures.IsStoreUnavailable(ex)
+                        ? StoreUnavailableMessage
+                        : "Service Unavailable: the cluster is moving this session to a live silo; retry in a second.");
                 return null;
             }
         }
@@ -119,6 +124,23 @@ internal sealed partial class StreamableHttpEndpoint(
         return new McpSession(record, requester);
     }
 
+    /// <summary>
+    /// Answers HTTP 503 with <c>Retry-After: 1</c> and a JSON-RPC error (-32603) for the request <paramref name="id"/>
+    /// (null where the request has none, or is not known yet).
+    /// </summary>
+    private static async Task WriteUnavailableAsync(HttpContext http, System.Text.Json.JsonElement? id, string message)
+    {
+        if (http.Response.HasStarted)
+        {
+            return;
+        }
+
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = "1";
+        http.Response.ContentType = McpHttpHeaders.Json;
+        await http.Response.Body.WriteAsync(JsonRpc.JsonRpcWriter.Error(id, McpErrorCodes.InternalError, message), http.RequestAborted);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "A session lookup failed through the cluster's recovery ({Reason}); answered 503")]
     private static partial void LogSessionUnreachable(ILogger logger, string reason);
 
@@ -127,6 +149,9 @@ internal sealed partial class StreamableHttpEndpoint(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The cluster failed to handle {Method}")]
     private static partial void LogClusterFailure(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The task store did not answer while handling {Method}; answered 503: {Reason}")]
+    private static partial void LogStoreUnavailable(ILogger logger, string method, string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Stream {StreamId} ended: {Reason}")]
     private static partial void LogStreamEnded(ILogger logger, string streamId, string reason);

@@ -13,8 +13,9 @@ namespace TaskActors.Gateway.Tasks;
 /// <summary>
 /// Relays a task grain's messages (progress, logs, input requests, status) onto an SSE stream by long-polling the
 /// grain, then writes the response its outcome stands for. A broken connection leaves the grain untouched: the
-/// client resumes with Last-Event-ID, or calls tasks/result again. A silo that stops answering does not end the relay:
-/// it polls again until the grain answers from another silo (a durable task is re-driven there) or the retry window ends.
+/// client resumes with Last-Event-ID, or calls tasks/result again. A silo that stops answering, or a store that cannot
+/// load the grain, does not end the relay: it polls again until the grain answers from another silo (a durable task is
+/// re-driven there) or the retry window ends.
 /// </summary>
 internal sealed partial class TaskRelay(IOptions<GatewayOptions> options, TimeProvider timeProvider, ILogger<TaskRelay> logger)
 {
@@ -39,7 +40,7 @@ internal sealed partial class TaskRelay(IOptions<GatewayOptions> options, TimePr
                     cancellationToken).ConfigureAwait(false);
                 failingSince = null;
             }
-            catch (Exception ex) when (ClusterFailures.IsClusterFailure(ex) && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ClusterFailures.IsRetryable(ex) && !cancellationToken.IsCancellationRequested)
             {
                 failingSince ??= timeProvider.GetUtcNow();
                 if (timeProvider.GetUtcNow() - failingSince > options.Value.RelayRetryWindow)

@@ -18,6 +18,9 @@ public static class ContractSerialization
     /// <summary>The namespace prefix of the grain-call contracts.</summary>
     public const string ContractNamespace = "TaskActors.Grains.Abstractions";
 
+    /// <summary>The namespace of the exceptions that a grain's storage failures carry inside them (StackExchange.Redis).</summary>
+    public const string StoreExceptionNamespace = "StackExchange.Redis";
+
     /// <summary>Whether <paramref name="type"/> is a TaskActors grain-call contract (an immutable record).</summary>
     public static bool IsContract(Type type)
     {
@@ -50,6 +53,11 @@ public static class ContractSerialization
             configureOptions: o => o.Configure(c => c.SerializerOptions = options));
         builder.Services.TryAddSingleton<ImmutableContractCopier>();
         builder.Services.AddSingleton<IGeneralizedCopier>(sp => sp.GetRequiredService<ImmutableContractCopier>());
+
+        // A grain call that fails in Redis throws the storage's exception with the StackExchange.Redis one inside. Orleans
+        // serializes exceptions only from the namespaces it is given; without this one the caller got a
+        // CodecNotFoundException instead of the storage's failure (and a gateway could not tell it to retry).
+        builder.Services.Configure<ExceptionSerializationOptions>(o => o.SupportedNamespacePrefixes.Add(StoreExceptionNamespace));
         return builder;
     }
 

@@ -41,7 +41,10 @@ public sealed partial class TaskGrain
         if (request.TakeInputs)
         {
             Attach(deadline);
-            if (request.AfterSequence == 0)
+
+            // A new stream, or one that followed an earlier attempt (lost with its silo, or handed over by a stopping
+            // one): the current attempt's requests may have gone to the session before this stream attached.
+            if (request.AfterSequence < FirstSequenceOf(Record.Attempt))
             {
                 floor = ReplayPendingInputs(messages);
             }
@@ -76,9 +79,9 @@ public sealed partial class TaskGrain
     }
 
     /// <summary>
-    /// A stream's first poll gets the unanswered input requests that the buffer no longer holds (they went to the session,
-    /// or to a stream since gone, or to a previous activation). Returns the cursor the stream continues from: every
-    /// message numbered so far, so the replayed requests are not replayed again on its next poll.
+    /// A stream's first poll in an attempt gets the unanswered input requests that the buffer no longer holds (they went
+    /// to the session, or to a stream since gone, or to a previous activation). Returns the cursor the stream continues
+    /// from: every message numbered so far, so the replayed requests are not replayed again on its next poll.
     /// </summary>
     private long ReplayPendingInputs(List<TaskMessage> messages)
     {

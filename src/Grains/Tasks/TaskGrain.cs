@@ -74,7 +74,7 @@ public sealed partial class TaskGrain(
         ResetMessages();
         if (_durable)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await WriteStateAsync(cancellationToken);
             LogCreated(_audit, taskId, scope, request.Context.ExposedTool);
         }
 
@@ -189,7 +189,26 @@ public sealed partial class TaskGrain(
     {
         if (_durable)
         {
+            await WriteStateAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Writes the state. When the write fails (the store is unreachable, or did not answer in time) this activation
+    /// holds state the store may not have, and it must not answer from it (a creation retried with the same task id would
+    /// be acknowledged unstored): it deactivates, and the next call loads what is stored (a task stored as running is
+    /// re-driven). An ETag conflict deactivates it already.
+    /// </summary>
+    private async Task WriteStateAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
             await state.WriteStateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not Orleans.Storage.InconsistentStateException)
+        {
+            DeactivateOnIdle();
+            throw;
         }
     }
 

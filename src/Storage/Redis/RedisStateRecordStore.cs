@@ -118,6 +118,16 @@ public sealed class RedisStateRecordStore(IConnectionMultiplexer redis, IOptions
         return found
         """;
 
+    /// <summary>
+    /// The <see cref="Exception.Data"/> key (value <see langword="true"/>) of a wrapped failure in which Redis did not
+    /// answer at all: no connection, a timeout, or a server still loading its data after a restart. Nothing was changed
+    /// that the caller can know of, and the same operation may succeed once Redis is back; Orleans carries the mark to
+    /// whoever called the grain, so a gateway can answer "retry" (HTTP 503) instead of an internal error.
+    /// </summary>
+    public const string UnavailableDataKey = "taskactors.store.unavailable";
+
+    private static readonly string[] TransientServerErrors = ["LOADING", "BUSY", "TRYAGAIN", "MASTERDOWN", "READONLY"];
+
     private readonly string _prefix = options.Value.KeyPrefix;
 
     /// <inheritdoc />
@@ -191,7 +201,10 @@ public sealed class RedisStateRecordStore(IConnectionMultiplexer redis, IOptions
         return found;
     }
 
-    /// <summary>Runs one script, wrapping Redis failures (connection, timeout, script errors) with the inner exception kept.</summary>
+    /// <summary>
+    /// Runs one script, wrapping Redis failures (connection, timeout, script errors) in <see cref="OrleansException"/> with
+    /// the inner exception kept, and marking those in which Redis did not answer with <see cref="UnavailableDataKey"/>.
+    /// </summary>
     private async Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, RedisValue[] values, string operation, string stateName, GrainId? grainId)
     {
         try
@@ -201,9 +214,20 @@ public sealed class RedisStateRecordStore(IConnectionMultiplexer redis, IOptions
         catch (Exception ex) when (ex is RedisException or RedisTimeoutException)
         {
             var target = grainId is { } id ? $"state '{stateName}' of grain {id}" : $"index of state '{stateName}'";
-            throw new OrleansException($"Redis failed to {operation} {target}: {ex.Message}", ex);
+            var error = new OrleansException($"Redis failed to {operation} {target}: {ex.Message}", ex);
+            if (IsUnavailable(ex))
+            {
+                error.Data[UnavailableDataKey] = true;
+            }
+
+            throw error;
         }
     }
+
+    /// <summary>Whether Redis did not answer at all (see <see cref="UnavailableDataKey"/>), as opposed to refusing the script.</summary>
+    private static bool IsUnavailable(Exception exception) =>
+        exception is RedisConnectionException or RedisTimeoutException
+        || (exception is RedisServerException && TransientServerErrors.Any(prefix => exception.Message.StartsWith(prefix, StringComparison.Ordinal)));
 
     /// <summary>Throws the conflict error when a write or clear script reports that the stored ETag differed.</summary>
     private static void ThrowIfConflict(RedisResult result, string operation, string stateName, GrainId grainId, string? expectedETag)

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text.Json;
 using TaskActors.TestKit;
-using TaskActors.TestKit.Redis;
 using Xunit;
 
 namespace TaskActors.EndToEnd.Tests.Cluster;
@@ -15,10 +13,10 @@ namespace TaskActors.EndToEnd.Tests.Cluster;
 /// token (client_id and sub) and mounted server. The survivor's own tasks keep running undisturbed, also those whose
 /// grain directory entries the killed silo held (the distributed grain directory rebuilds them from the survivor).
 /// </summary>
-public sealed class ClusterFailoverTests : LoggedTest, IDisposable
+[Collection(Chaos.ClusterProcessTests.Name)]
+public sealed class ClusterFailoverTests : LoggedTest
 {
-    private const string Issuer = "https://dev.taskactors.local";
-    private const string ClientId = "e2e-client";
+    private const string ClientId = LocalCluster.ClientId;
     private const string Completed = "completed";
     private const int TaskCount = 20;
 
@@ -37,27 +35,13 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
     /// </summary>
     private static readonly TimeSpan ReDriveBound = TimeSpan.FromSeconds(15);
 
-    private readonly DirectoryInfo _keys = Directory.CreateTempSubdirectory("taskactors-failover-key-");
-
     [Fact]
     public async Task Tasks_FinishOnceOnTheSurvivorWithTheirContext_WhenTheirSiloIsKilledMidRun()
     {
-        await using var redis = await RedisServer.StartAsync(cancellationToken: TestCancellation);
-        await CliProcess.RunAsync(["dev-key", "create", "--dir", _keys.FullName], TestCancellation);
-        var silos = await StartSilosAsync(redis.ConnectionString);
-        await using var firstSilo = silos[0];
-        await using var secondSilo = silos[1];
-        await using var gateway = await GatewayProcess.StartAsync(
-            (port, environment) =>
-            {
-                environment["TaskActors__Cluster__Redis"] = redis.ConnectionString;
-                environment["TaskActors__Auth__Mode"] = "Jwt";
-                environment["TaskActors__Auth__Issuer"] = Issuer;
-                environment["TaskActors__Auth__Audience"] = $"http://127.0.0.1:{port}/mcp";
-                environment["TaskActors__Auth__JwksFile"] = Path.Combine(_keys.FullName, "dev-jwks.json");
-            },
-            TestCancellation);
-        var tokens = await Task.WhenAll(Users.Select(user => MintAsync(gateway.McpUrl, user)));
+        await using var cluster = await LocalCluster.StartAsync(new LocalClusterOptions(Silos: 2, Gateways: 1), TestCancellation);
+        var silos = cluster.Silos.Select(silo => silo!).ToList();
+        var gateway = cluster.Gateways[0]!;
+        var tokens = await Task.WhenAll(Users.Select(user => cluster.MintAsync(user, TestCancellation)));
 
         await using var client = FailoverClient.Start(gateway.McpUrl, TaskCount, TaskSeconds, ClientDeadline, tokens);
         var started = await client.WaitUntilStartedAsync(TestTimeouts.Recovery, TestCancellation);
@@ -71,21 +55,19 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         var onVictim = SiloLog.Created(victim.Output);
         var killedAt = DateTimeOffset.UtcNow;
         await victim.KillAsync();
-        Output.WriteLine($"Killed silo pid {victim.Pid} (port {victim.SiloPort}) holding {onVictim.Count} of {started.Count} tasks at {killedAt:HH:mm:ss.fff}; survivor pid {survivor.Pid} (port {survivor.SiloPort}).");
+        Output.WriteLine($"Killed {victim.Name} (pid {victim.Pid}) holding {onVictim.Count} of {started.Count} tasks at {killedAt:HH:mm:ss.fff}; survivor {survivor.Name} (pid {survivor.Pid}).");
 
         var reports = await client.WaitForReportsAsync(ClientDeadline + TestTimeouts.Default, TestCancellation);
 
         var survivorLog = survivor.Output;
         Fate FateOf(string taskId) => onVictim.Contains(taskId) ? Fate.RedrivenFromKilledSilo : Fate.Undisturbed;
-        var problems = Check(started, reports, FateOf, killedAt, victim.Output, survivorLog, survivor.SiloPort);
+        var problems = Check(started, reports, FateOf, killedAt, victim.Output, survivorLog, survivor);
         Assert.True(
             problems.Count == 0,
             $"{problems.Count} problems:\n{string.Join('\n', problems)}\n\nClient output:\n{client.Output}\n\nSurvivor log (tail):\n{SiloLog.Tail(survivorLog)}\n\nKilled silo log (tail):\n{SiloLog.Tail(victim.Output)}\n\nGateway log (tail):\n{SiloLog.Tail(gateway.Output)}");
         Assert.NotEmpty(onVictim);
         PrintFigures(reports, FateOf, killedAt);
     }
-
-    public void Dispose() => _keys.Delete(recursive: true);
 
     /// <summary>What happened to a task's run when the silo was killed.</summary>
     private enum Fate
@@ -98,7 +80,7 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
     }
 
     /// <summary>Everything wrong with what the client saw and the silos logged, one line per problem.</summary>
-    private static List<string> Check(IReadOnlyList<StartedTask> started, IReadOnlyList<ObservedTask> reports, Func<string, Fate> fateOf, DateTimeOffset killedAt, string victimLog, string survivorLog, int survivorPort)
+    private static List<string> Check(IReadOnlyList<StartedTask> started, IReadOnlyList<ObservedTask> reports, Func<string, Fate> fateOf, DateTimeOffset killedAt, string victimLog, string survivorLog, ClusterProcess survivor)
     {
         var problems = new List<string>();
         if (reports.Count != started.Count)
@@ -114,7 +96,7 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         {
             var fate = fateOf(task.TaskId);
             var report = reports.SingleOrDefault(r => r.TaskId == task.TaskId);
-            var found = report is null ? ["no report from the client"] : CheckTask(task, report, fate, killedAt, survivorPort).ToList();
+            var found = report is null ? ["no report from the client"] : CheckTask(task, report, fate, killedAt, survivor).ToList();
             var expectedAttempts = fate == Fate.Undisturbed ? [] : new[] { 2 };
             if (!redriven[task.TaskId].SequenceEqual(expectedAttempts))
             {
@@ -132,7 +114,7 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         return problems;
     }
 
-    private static IEnumerable<string> CheckTask(StartedTask task, ObservedTask seen, Fate fate, DateTimeOffset killedAt, int survivorPort)
+    private static IEnumerable<string> CheckTask(StartedTask task, ObservedTask seen, Fate fate, DateTimeOffset killedAt, ClusterProcess survivor)
     {
         var statuses = string.Join(" -> ", seen.Statuses.Select(s => $"{s.Status} x{s.Count}"));
         var terminal = seen.Statuses.Where(s => TerminalStatuses.Contains(s.Status)).ToList();
@@ -190,9 +172,9 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
         }
 
         var silo = report.GetProperty("silo").GetString();
-        if (silo is null || !silo.Contains($":{survivorPort.ToString(CultureInfo.InvariantCulture)}:", StringComparison.Ordinal))
+        if (!survivor.IsAddressOf(silo))
         {
-            yield return $"it completed on silo {silo ?? "(none)"}, not on the survivor (port {survivorPort})";
+            yield return $"it completed on silo {silo ?? "(none)"}, not on the survivor (port {survivor.SiloPort})";
         }
 
         var runStartedAt = report.GetProperty("runStartedAt").GetDateTimeOffset();
@@ -232,34 +214,4 @@ public sealed class ClusterFailoverTests : LoggedTest, IDisposable
                 $"  {report.TaskId} {report.Tool,-17} session {report.Session} {fateOf(report.TaskId),-22} run started {Seconds(RunStarted(report)),8} completed {Seconds(report.LastUpdatedAt!.Value - killedAt),8} failed polls {report.Errors}");
         }
     }
-
-    /// <summary>Starts two silos clustered on the Redis at <paramref name="redis"/>, sharing one token protection key.</summary>
-    private static async Task<SiloProcess[]> StartSilosAsync(string redis)
-    {
-        var tokenKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
-        var starting = Enumerable.Range(0, 2).Select(_ => SiloProcess.StartAsync(TestCancellation, (_, environment) =>
-        {
-            environment["TaskActors__Cluster__Redis"] = redis;
-
-            // The silo that re-drives a task must read the access token another silo encrypted.
-            environment["TaskActors__TokenProtection__CurrentKeyId"] = "failover";
-            environment["TaskActors__TokenProtection__Keys__failover"] = tokenKey;
-        })).ToList();
-        try
-        {
-            return await Task.WhenAll(starting);
-        }
-        catch
-        {
-            foreach (var silo in starting.Where(s => s.IsCompletedSuccessfully))
-            {
-                await silo.Result.DisposeAsync();
-            }
-
-            throw;
-        }
-    }
-
-    private Task<string> MintAsync(string audience, string subject) =>
-        CliProcess.RunAsync(["token", "mint", "--dir", _keys.FullName, "--client-id", ClientId, "--sub", subject, "--issuer", Issuer, "--audience", audience], TestCancellation);
 }
