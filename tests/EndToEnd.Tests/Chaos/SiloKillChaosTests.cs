@@ -6,7 +6,7 @@ using Xunit;
 namespace TaskActors.EndToEnd.Tests.Chaos;
 
 /// <summary>
-/// Case (a) of the chaos suite: one of three silos is SIGKILLed while 1,000 tasks run: long ones (15 s, some in the
+/// Case (a) of the chaos suite: one of three silos is SIGKILLed while 1,000 tasks run: long ones (25 s, some in the
 /// mounted child server), input-requesting ones (answered by the client 5-25 s after their creation) and short ones
 /// (0.1-1 s, still being created through the kill). Every task reaches exactly one terminal state (none lost, none stuck,
 /// none completed twice); the killed silo's unfinished tasks are re-driven on the survivors with their original context
@@ -38,8 +38,8 @@ public sealed class SiloKillChaosTests : ChaosTest
             Prober = ProberOn(gateway: 1, TimeSpan.FromMilliseconds(200)),
             Initial =
             [
-                ChaosTaskSpec.SlowWhoAmI(ChaosKinds.LongRun, 15, 15, count: LongTasks),
-                ChaosTaskSpec.SlowWhoAmI(ChaosKinds.LongRun, 15, 15, count: ChildLongTasks, child: true),
+                ChaosTaskSpec.SlowWhoAmI(ChaosKinds.LongRun, 25, 25, count: LongTasks),
+                ChaosTaskSpec.SlowWhoAmI(ChaosKinds.LongRun, 25, 25, count: ChildLongTasks, child: true),
                 ChaosTaskSpec.AskUser(count: InputTasks),
             ],
             Stream = [ChaosTaskSpec.SlowWhoAmI(ChaosKinds.ShortRun, 0.1, 1, weight: 1)],
