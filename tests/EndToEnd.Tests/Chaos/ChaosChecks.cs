@@ -141,28 +141,9 @@ public static partial class ChaosChecks
 
         var whoami = JsonElement.Parse(text).GetProperty("whoami");
         var child = task.Tool.StartsWith("child_", StringComparison.Ordinal);
-        var expected = new Dictionary<string, object?>
+        foreach (var mismatch in WhoAmIChecks.Mismatches(whoami, task.TaskId, task.User, task.SessionId, child))
         {
-            ["taskId"] = task.TaskId,
-            ["scope"] = $"{LocalCluster.ClientId}|{task.User}",
-            ["sessionId"] = task.SessionId,
-            ["client_id"] = LocalCluster.ClientId,
-            ["sub"] = task.User,
-            ["serverPath"] = child ? "samples/child" : "samples",
-            ["serverName"] = child ? "child" : "samples",
-            ["isBackgroundTask"] = true,
-            ["hasAccessToken"] = true,
-        };
-        foreach (var (name, value) in expected)
-        {
-            var actual = whoami.GetProperty(name);
-            var matches = value is bool flag
-                ? actual.ValueKind == (flag ? JsonValueKind.True : JsonValueKind.False)
-                : actual.ValueKind == JsonValueKind.String && actual.GetString() == (string?)value;
-            if (!matches)
-            {
-                yield return $"its run saw {name} = {actual.GetRawText()}, not its original {value}";
-            }
+            yield return $"its run saw {mismatch}";
         }
     }
 

@@ -147,50 +147,9 @@ public sealed class ClusterFailoverTests : LoggedTest
         var user = Users[task.Session];
         var child = task.Tool == "child_slow_whoami";
         var whoami = report.GetProperty("whoami");
-        var expected = new Dictionary<string, object?>
+        foreach (var mismatch in WhoAmIChecks.Mismatches(whoami, task.TaskId, user, task.SessionId, child))
         {
-            ["taskId"] = task.TaskId,
-            ["scope"] = $"{ClientId}|{user}",
-            ["sessionId"] = task.SessionId,
-            ["client_id"] = ClientId,
-            ["sub"] = user,
-            ["serverPath"] = child ? "samples/child" : "samples",
-            ["serverName"] = child ? "child" : "samples",
-            ["isBackgroundTask"] = true,
-            ["hasAccessToken"] = true,
-        };
-        foreach (var (name, value) in expected)
-        {
-            var actual = whoami.GetProperty(name);
-            var matches = value is bool flag
-                ? actual.ValueKind == (flag ? JsonValueKind.True : JsonValueKind.False)
-                : actual.ValueKind == JsonValueKind.String && actual.GetString() == (string?)value;
-            if (!matches)
-            {
-                yield return $"the run saw {name} = {actual.GetRawText()}, not its original {value}";
-            }
-        }
-
-        var silo = report.GetProperty("silo").GetString();
-        if (!survivor.IsAddressOf(silo))
-        {
-            yield return $"it completed on silo {silo ?? "(none)"}, not on the survivor (port {survivor.SiloPort})";
-        }
-
-        var runStartedAt = report.GetProperty("runStartedAt").GetDateTimeOffset();
-        if (fate != Fate.Undisturbed && runStartedAt < killedAt)
-        {
-            yield return $"its last run started at {runStartedAt:HH:mm:ss.fff}, before the kill at {killedAt:HH:mm:ss.fff}: it was not re-driven";
-        }
-
-        if (fate != Fate.Undisturbed && runStartedAt - killedAt > ReDriveBound)
-        {
-            yield return $"its run resumed {(runStartedAt - killedAt).TotalSeconds:0.00} s after the kill, past the {ReDriveBound.TotalSeconds:0} s bound";
-        }
-
-        if (fate == Fate.Undisturbed && runStartedAt >= killedAt)
-        {
-            yield return $"its run restarted at {runStartedAt:HH:mm:ss.fff}, after the kill, though neither its silo nor its activation was lost";
+            yield return $"the run saw {mismatch}";
         }
     }
 
