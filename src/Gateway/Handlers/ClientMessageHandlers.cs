@@ -17,8 +17,10 @@ internal sealed class ClientMessageHandlers(IGrainFactory grains, TimeProvider t
     /// <summary>Routes a client's response to the task that asked; false when the id is not one this service issued.</summary>
     public async ValueTask<bool> AnswerAsync(JsonRpcMessage message, McpSession session, Microsoft.AspNetCore.Http.HttpContext http)
     {
+        // An id of this service names the task grain that asked, in the answering requester's scope; any other (a forged
+        // one) is refused before a grain is called, so that it cannot activate grains of another scope or of no task.
         var requestId = message.IdString;
-        if (!InputRequestIds.TryParse(requestId, out var taskKey))
+        if (!InputRequestIds.TryParse(requestId, out var taskKey) || !TaskKeyReader.TryParse(taskKey, out var scope, out _) || scope != session.Requester.Scope)
         {
             return false;
         }
@@ -62,7 +64,7 @@ internal sealed class ClientMessageHandlers(IGrainFactory grains, TimeProvider t
             return null;
         }
 
-        var code = value.TryGetProperty("code", out var c) && c.TryGetInt32(out var parsed) ? parsed : Protocol.McpErrorCodes.InternalError;
+        var code = value.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number && c.TryGetInt32(out var parsed) ? parsed : Protocol.McpErrorCodes.InternalError;
         var message = value.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "The client returned an error.";
         return new TaskError { Code = code, Message = message, Data = value.TryGetProperty("data", out var d) ? d.Clone() : null };
     }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using TaskActors.Gateway.Auth;
 using TaskActors.Gateway.Catalog;
@@ -20,14 +19,15 @@ internal sealed class InitializeHandler(IGrainFactory grains, CatalogCache catal
     public async Task<(McpReply Reply, string? SessionId)> HandleAsync(JsonRpcMessage message, Requester requester, Microsoft.AspNetCore.Http.HttpContext http)
     {
         var cancellationToken = http.RequestAborted;
-        var parameters = message.Params ?? default;
-        if (parameters.ValueKind != JsonValueKind.Object
-            || !parameters.TryGetProperty("protocolVersion", out var requested) || requested.ValueKind != JsonValueKind.String
-            || !parameters.TryGetProperty("capabilities", out var capabilities) || capabilities.ValueKind != JsonValueKind.Object
-            || !parameters.TryGetProperty("clientInfo", out var clientInfo) || clientInfo.ValueKind != JsonValueKind.Object)
+        var parameters = message.ParamsOrEmpty;
+        if (ParamsCheck.Check(McpMethods.Initialize, parameters) is { } malformed)
         {
-            return (new ErrorReply(McpErrorCodes.InvalidParams, "Invalid params: initialize needs \"protocolVersion\" (string), \"capabilities\" (object) and \"clientInfo\" (object)."), null);
+            return (malformed, null);
         }
+
+        var requested = parameters.GetProperty("protocolVersion");
+        var capabilities = parameters.GetProperty("capabilities");
+        var clientInfo = parameters.GetProperty("clientInfo");
 
         var served = await catalog.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         var version = McpProtocolVersions.Negotiate(requested.GetString());

@@ -11,10 +11,8 @@ namespace TaskActors.Gateway.Handlers;
 /// <param name="Http">The HTTP request that carried it.</param>
 internal sealed record McpCall(JsonRpcMessage Message, McpSession Session, HttpContext Http)
 {
-    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
-
     /// <summary>The params object (an empty object when absent).</summary>
-    public JsonElement Params => Message.Params ?? EmptyObject;
+    public JsonElement Params => Message.ParamsOrEmpty;
 
     /// <summary>A string parameter, or an invalid-params error naming it.</summary>
     public string RequiredString(string name) =>

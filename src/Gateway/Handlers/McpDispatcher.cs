@@ -7,7 +7,10 @@ using TaskActors.Grains.Abstractions.Tasks;
 
 namespace TaskActors.Gateway.Handlers;
 
-/// <summary>Routes requests and notifications to their handlers by method.</summary>
+/// <summary>
+/// Routes requests and notifications to their handlers by method, after checking their params' types
+/// (<see cref="ParamsCheck"/>): a handler reads only params of the types its method's schema gives.
+/// </summary>
 internal sealed class McpDispatcher
 {
     private readonly Dictionary<string, McpHandler> _requests;
@@ -52,9 +55,12 @@ internal sealed class McpDispatcher
         var method = call.Message.Method!;
         if (call.Message.Kind == JsonRpcMessageKind.Notification)
         {
-            return _notifications.TryGetValue(method, out var notification)
-                ? await notification(call, cancellationToken).ConfigureAwait(false)
-                : AcceptedReply.Instance;
+            if (!_notifications.TryGetValue(method, out var notification))
+            {
+                return AcceptedReply.Instance;
+            }
+
+            return ParamsCheck.Check(method, call.Params) is { } malformed ? malformed : await notification(call, cancellationToken).ConfigureAwait(false);
         }
 
         if (method == McpMethods.Initialize)
@@ -65,6 +71,11 @@ internal sealed class McpDispatcher
         if (!_requests.TryGetValue(method, out var handler) || (_taskMethods.Contains(method) && !McpProtocolVersions.HasTasks(call.Session.ProtocolVersion)))
         {
             return new ErrorReply(McpErrorCodes.MethodNotFound, $"Method not found: '{method}'.");
+        }
+
+        if (ParamsCheck.Check(method, call.Params) is { } invalid)
+        {
+            return invalid;
         }
 
         if (IsTaskOperation(call) && !_limiter.TryAcquire(call.Session.RequestorKey))

@@ -13,6 +13,14 @@ internal sealed record ResultReply(JsonNode Result) : McpReply;
 internal sealed record ErrorReply(int Code, string Message, JsonNode? Data = null) : McpReply;
 
 /// <summary>
+/// A JSON-RPC error (-32602) sent with HTTP 400: the params do not have the types the method's schema gives them, so the
+/// request is malformed (<see cref="ParamsCheck"/>). A request that is well-formed but names something unknown gets an
+/// <see cref="ErrorReply"/> instead. Inside a batch it is an ordinary error of the batch.
+/// </summary>
+/// <param name="Message">What is wrong, naming the parameter.</param>
+internal sealed record MalformedParamsReply(string Message) : McpReply;
+
+/// <summary>
 /// A JSON-RPC error (-32603) sent with HTTP 503 and <c>Retry-After</c>: the request could not be served because the task
 /// store did not answer, and may succeed when sent again. Inside a batch it is an ordinary error of the batch.
 /// </summary>

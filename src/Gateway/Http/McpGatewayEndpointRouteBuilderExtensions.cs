@@ -22,9 +22,9 @@ public static class McpGatewayEndpointRouteBuilderExtensions
             ?? throw new InvalidOperationException("MapMcpGateway needs the gateway's services; call builder.AddMcpGateway() first.");
         var path = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayOptions>>().Value.Path;
         var group = endpoints.MapGroup(path);
-        group.MapPost(string.Empty, endpoint.HandlePostAsync);
-        group.MapGet(string.Empty, endpoint.HandleGetAsync);
-        group.MapDelete(string.Empty, endpoint.HandleDeleteAsync);
+        group.MapPost(string.Empty, endpoint.Guard(endpoint.HandlePostAsync));
+        group.MapGet(string.Empty, endpoint.Guard(endpoint.HandleGetAsync));
+        group.MapDelete(string.Empty, endpoint.Guard(endpoint.HandleDeleteAsync));
         group.MapMethods(string.Empty, ["PUT", "PATCH", "HEAD", "OPTIONS"], StreamableHttpEndpoint.HandleOtherAsync);
 
         // RFC 9728: where clients learn which authorization server issues tokens for this resource.

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using TaskActors.Gateway.Cluster;
+using TaskActors.Gateway.Handlers;
 using TaskActors.Gateway.Protocol;
 using TaskActors.Gateway.Sessions;
 using TaskActors.Grains.Abstractions.Sessions;
@@ -31,8 +32,14 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        var lastEventId = http.Request.Headers[McpHttpHeaders.LastEventId].ToString();
-        if (lastEventId.Length > 0)
+        var lastEventIds = http.Request.Headers[McpHttpHeaders.LastEventId];
+        if (lastEventIds.Count > 1)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, "Bad Request: send one Last-Event-ID.");
+            return;
+        }
+
+        if (lastEventIds.ToString() is { Length: > 0 } lastEventId)
         {
             await ResumeAsync(http, session, lastEventId);
             return;
@@ -86,7 +93,18 @@ internal sealed partial class StreamableHttpEndpoint
     {
         if (!SseStreamId.TryParse(lastEventId, out var previous, out var cursor))
         {
-            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.ServerError, "Bad Request: the Last-Event-ID is not one this server wrote.");
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, "Bad Request: the Last-Event-ID is not one this server wrote.");
+            return;
+        }
+
+        // A well-formed id of a stream this session may not resume (another session's standalone stream or plain call,
+        // another principal's task) answers 404, exactly as a stream that never existed: it tells nothing about other
+        // sessions. Not 400, because the request is well-formed and only what it names is not there for this session;
+        // and the JSON-RPC code is -32600, not the -32001 of an unknown session, so a client can tell that its session
+        // itself lives on (Streamable HTTP's 404 "start a new session" is about the Mcp-Session-Id).
+        if (!MayResume(session, previous))
+        {
+            await RefuseAsync(http, StatusCodes.Status404NotFound, McpErrorCodes.InvalidRequest, "Not Found: the Last-Event-ID names no stream of this session.");
             return;
         }
 
@@ -94,12 +112,6 @@ internal sealed partial class StreamableHttpEndpoint
         if (previous.Kind == SseStreamKind.Session)
         {
             var grain = grains.GetGrain<ISessionGrain>(session.Id);
-            if (previous.GrainKey != session.Id)
-            {
-                await TransportErrors.WriteAsync(http.Response, StatusCodes.Status409Conflict, McpErrorCodes.ServerError, "Conflict: this session's standalone stream cannot be resumed here now.");
-                return;
-            }
-
             if (await TryClaimAsync(http, grain, streamId, cursor) is not { } claimed)
             {
                 return;
@@ -115,17 +127,27 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        // A POST stream: only its own principal may resume it (the task grain checks the scope as well).
-        if (TaskKey.Parse(previous.GrainKey).Scope != session.Requester.Scope)
-        {
-            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status404NotFound, McpErrorCodes.ServerError, "Not Found: no such stream.");
-            return;
-        }
-
+        // A POST stream (the task grain checks the requester as well).
         var task = grains.GetGrain<ITaskGrain>(previous.GrainKey);
         var requestId = JsonDocument.Parse(previous.RequestIdText).RootElement.Clone();
         var relatedTaskId = previous.Kind == SseStreamKind.TaskResult ? TaskKey.Parse(previous.GrainKey).TaskId : null;
         await RunStreamAsync(http, session, streamId, cursor, sse => taskRelay.RelayAsync(sse, task, session.TaskRequester, cursor, session.ProtocolVersion, relatedTaskId, requestId, http.RequestAborted));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="session"/> may resume <paramref name="stream"/>: its own standalone stream, a plain call it
+    /// made (the call's task id derives from session and request id), or a task of its principal's (as tasks/result may).
+    /// </summary>
+    private static bool MayResume(McpSession session, SseStreamId stream)
+    {
+        if (stream.Kind == SseStreamKind.Session)
+        {
+            return stream.GrainKey == session.Id;
+        }
+
+        return TaskKeyReader.TryParse(stream.GrainKey, out var scope, out var taskId)
+            && scope == session.Requester.Scope
+            && (stream.Kind != SseStreamKind.Call || taskId == ToolHandlers.PlainCallId(session.Id, stream.RequestIdText));
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ internal sealed partial class StreamableHttpEndpoint
         var parsed = JsonRpcParser.Parse(body);
         if (!parsed.IsValid)
         {
-            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, parsed.ErrorCode!.Value, parsed.ErrorMessage!);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, parsed.ErrorCode!.Value, parsed.ErrorMessage!);
             return;
         }
 
@@ -79,7 +79,13 @@ internal sealed partial class StreamableHttpEndpoint
                 await WriteReplyAsync(http, session, message, await DispatchAsync(http, session, message));
                 break;
             case JsonRpcMessageKind.Notification:
-                await DispatchAsync(http, session, message);
+                if (await DispatchAsync(http, session, message) is MalformedParamsReply malformed)
+                {
+                    // Streamable HTTP: a notification the server cannot accept gets an HTTP error (400) and an id-less error.
+                    await RefuseAsync(http, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidParams, malformed.Message);
+                    break;
+                }
+
                 http.Response.StatusCode = StatusCodes.Status202Accepted;
                 break;
             default:
@@ -102,7 +108,7 @@ internal sealed partial class StreamableHttpEndpoint
                 }
                 else
                 {
-                    await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, $"Invalid Request: no request of this server has the id {message.IdText}.");
+                    await RefuseAsync(http, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, $"Invalid Request: no request of this server has the id {message.IdText}.");
                 }
 
                 break;
@@ -152,7 +158,7 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        await WriteJsonAsync(http, Render(message.Id!.Value, reply));
+        await WriteJsonAsync(http, message.Id!.Value, reply);
     }
 
     private async Task<McpReply> DispatchAsync(HttpContext http, McpSession session, JsonRpcMessage message)
@@ -209,7 +215,7 @@ internal sealed partial class StreamableHttpEndpoint
 
         if (replies.All(r => r.Reply is not StreamReply))
         {
-            await WriteJsonAsync(http, JsonRpcWriter.Batch(replies.Select(r => Render(r.Message.Id!.Value, r.Reply))));
+            await WriteJsonAsync(http, JsonRpcWriter.Batch(replies.Select(r => Render(r.Message.Id!.Value, r.Reply))), StatusCodes.Status200OK);
             return;
         }
 
@@ -239,7 +245,7 @@ internal sealed partial class StreamableHttpEndpoint
 
         if (reply is not StreamReply stream)
         {
-            await WriteJsonAsync(http, Render(message.Id!.Value, reply));
+            await WriteJsonAsync(http, message.Id!.Value, reply);
             return;
         }
 
@@ -306,14 +312,28 @@ internal sealed partial class StreamableHttpEndpoint
     {
         ResultReply result => JsonRpcWriter.Result(id, result.Result),
         ErrorReply error => JsonRpcWriter.Error(id, error.Code, error.Message, error.Data),
+        MalformedParamsReply malformed => JsonRpcWriter.Error(id, McpErrorCodes.InvalidParams, malformed.Message),
         UnavailableReply unavailable => JsonRpcWriter.Error(id, McpErrorCodes.InternalError, unavailable.Message),
         RawReply raw => raw.Json,
         _ => throw new InvalidOperationException($"{reply.GetType().Name} has no JSON form."),
     };
 
-    private static async Task WriteJsonAsync(HttpContext http, byte[] json)
+    /// <summary>Answers one request: 200 with its result or error, or 400 when its params were malformed (logged at Debug).</summary>
+    private async Task WriteJsonAsync(HttpContext http, JsonElement id, McpReply reply)
     {
-        http.Response.StatusCode = StatusCodes.Status200OK;
+        var status = StatusCodes.Status200OK;
+        if (reply is MalformedParamsReply malformed)
+        {
+            LogRefused(logger, http.Request.Method, StatusCodes.Status400BadRequest, malformed.Message);
+            status = StatusCodes.Status400BadRequest;
+        }
+
+        await WriteJsonAsync(http, Render(id, reply), status);
+    }
+
+    private static async Task WriteJsonAsync(HttpContext http, byte[] json, int status)
+    {
+        http.Response.StatusCode = status;
         http.Response.ContentType = McpHttpHeaders.Json;
         await http.Response.Body.WriteAsync(json, http.RequestAborted);
     }

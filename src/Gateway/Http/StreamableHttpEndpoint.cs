@@ -76,34 +76,40 @@ internal sealed partial class StreamableHttpEndpoint(
     /// <summary>Finds the request's session and checks it belongs to the requester; writes 400/404 and returns null otherwise.</summary>
     private async Task<McpSession?> ResolveSessionAsync(HttpContext http, Requester requester)
     {
-        var header = http.Request.Headers[McpHttpHeaders.SessionId].ToString();
+        var headers = http.Request.Headers[McpHttpHeaders.SessionId];
+        var header = headers.ToString();
         if (string.IsNullOrEmpty(header))
         {
             await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.ServerError, "Bad Request: the Mcp-Session-Id header is required (send initialize first).");
             return null;
         }
 
-        SessionRecord? record = null;
-        if (SessionIds.IsWellFormed(header))
+        // Not a value this server could have issued (the spec allows visible ASCII only): a malformed request, 400. Only a
+        // well-formed id that names no session of this principal is 404, which tells the client to start a new session.
+        if (headers.Count > 1 || !SessionIds.IsWellFormed(header))
         {
-            try
-            {
-                var session = grains.GetGrain<ISessionGrain>(header);
-                record = await ClusterRetry.RunAsync(session.GetAsync, http, timeProvider);
-            }
-            catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
-            {
-                // The session's silo is gone and the cluster has not yet moved it, or the store cannot load it: the
-                // client should retry shortly.
-                LogSessionUnreachable(logger, ex.GetType().Name);
-                await WriteUnavailableAsync(
-                    http,
-                    null,
-                    ClusterFailures.IsStoreUnavailable(ex)
-                        ? StoreUnavailableMessage
-                        : "Service Unavailable: the cluster is moving this session to a live silo; retry in a second.");
-                return null;
-            }
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, "Bad Request: the Mcp-Session-Id must be one value of at most 128 visible ASCII characters.");
+            return null;
+        }
+
+        SessionRecord? record;
+        try
+        {
+            var session = grains.GetGrain<ISessionGrain>(header);
+            record = await ClusterRetry.RunAsync(session.GetAsync, http, timeProvider);
+        }
+        catch (Exception ex) when (ClusterFailures.IsRetryable(ex))
+        {
+            // The session's silo is gone and the cluster has not yet moved it, or the store cannot load it: the
+            // client should retry shortly.
+            LogSessionUnreachable(logger, ex.GetType().Name);
+            await WriteUnavailableAsync(
+                http,
+                null,
+                ClusterFailures.IsStoreUnavailable(ex)
+                    ? StoreUnavailableMessage
+                    : "Service Unavailable: the cluster is moving this session to a live silo; retry in a second.");
+            return null;
         }
 
         if (record is null || !requester.IsSamePrincipal(record.Principal))
@@ -124,6 +130,13 @@ internal sealed partial class StreamableHttpEndpoint(
         return new McpSession(record, requester);
     }
 
+    /// <summary>Refuses a client's mistake with a 4xx and a JSON-RPC error, logged at Debug: it is not the server's fault.</summary>
+    private async Task RefuseAsync(HttpContext http, int status, int code, string message)
+    {
+        LogRefused(logger, http.Request.Method, status, message);
+        await TransportErrors.WriteAsync(http.Response, status, code, message);
+    }
+
     /// <summary>
     /// Answers HTTP 503 with <c>Retry-After: 1</c> and a JSON-RPC error (-32603) for the request <paramref name="id"/>
     /// (null where the request has none, or is not known yet).
@@ -140,6 +153,9 @@ internal sealed partial class StreamableHttpEndpoint(
         http.Response.ContentType = McpHttpHeaders.Json;
         await http.Response.Body.WriteAsync(JsonRpc.JsonRpcWriter.Error(id, McpErrorCodes.InternalError, message), http.RequestAborted);
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refused a malformed {HttpMethod} with {Status}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, string httpMethod, int status, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A session lookup failed through the cluster's recovery ({Reason}); answered 503")]
     private static partial void LogSessionUnreachable(ILogger logger, string reason);

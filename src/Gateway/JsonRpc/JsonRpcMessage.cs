@@ -11,6 +11,11 @@ namespace TaskActors.Gateway.JsonRpc;
 /// <param name="Error">The error object, for errors.</param>
 internal sealed record JsonRpcMessage(JsonRpcMessageKind Kind, JsonElement? Id, string? Method, JsonElement? Params, JsonElement? Result, JsonElement? Error)
 {
+    private static readonly JsonElement EmptyObject = JsonDocument.Parse("{}").RootElement.Clone();
+
+    /// <summary>The params object, or an empty object when there are none.</summary>
+    public JsonElement ParamsOrEmpty => Params ?? EmptyObject;
+
     /// <summary>The id as JSON text (<c>"abc"</c> or <c>7</c>), or null.</summary>
     public string? IdText => Id?.GetRawText();
 

@@ -3,15 +3,24 @@ using TaskActors.Gateway.Protocol;
 
 namespace TaskActors.Gateway.JsonRpc;
 
-/// <summary>Parses POST bodies into JSON-RPC 2.0 messages, rejecting anything that is not one.</summary>
+/// <summary>
+/// Parses POST bodies into JSON-RPC 2.0 messages, rejecting anything that is not one. A body is a parse error when it is
+/// not JSON, nests deeper than <see cref="MaxDepth"/>, or fails <see cref="JsonTextCheck"/> (a string without Unicode
+/// text, a member named twice): so every string a handler reads later decodes.
+/// </summary>
 internal static class JsonRpcParser
 {
+    /// <summary>How deep a body may nest objects and arrays.</summary>
+    public const int MaxDepth = 64;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
+
     public static JsonRpcParseResult Parse(ReadOnlyMemory<byte> body)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 64 });
+            document = JsonDocument.Parse(body, Options);
         }
         catch (JsonException ex)
         {
@@ -21,6 +30,11 @@ internal static class JsonRpcParser
         using (document)
         {
             var root = document.RootElement;
+            if (JsonTextCheck.FindProblem(root) is { } problem)
+            {
+                return Fail(McpErrorCodes.ParseError, $"Parse error: {problem}.");
+            }
+
             if (root.ValueKind == JsonValueKind.Array)
             {
                 if (root.GetArrayLength() == 0)
@@ -114,6 +128,13 @@ internal static class JsonRpcParser
 
         if (element.TryGetProperty("error", out var errorElement) && errorElement.ValueKind == JsonValueKind.Object)
         {
+            if (!errorElement.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.Number || !code.TryGetInt32(out _)
+                || !errorElement.TryGetProperty("message", out var text) || text.ValueKind != JsonValueKind.String)
+            {
+                error = "Invalid Request: \"error\" must have an integer \"code\" and a string \"message\".";
+                return false;
+            }
+
             message = new JsonRpcMessage(JsonRpcMessageKind.Error, id, null, null, null, errorElement.Clone());
             return true;
         }
