@@ -21,6 +21,7 @@ namespace TaskActors.Grains.Abstractions;
 [JsonSerializable(typeof(TaskNotification))]
 [JsonSerializable(typeof(TaskOutcome))]
 [JsonSerializable(typeof(TaskAdmission))]
+[JsonSerializable(typeof(TaskAdmissionRequest))]
 [JsonSerializable(typeof(TaskListPage))]
 [JsonSerializable(typeof(SessionInit))]
 [JsonSerializable(typeof(SessionRecord))]

@@ -28,6 +28,19 @@ public sealed class GatewayOptions
     /// <summary>The largest request body accepted, in bytes; larger ones get 413. Default 4 MiB.</summary>
     public long MaxRequestBodyBytes { get; set; } = 4 * 1024 * 1024;
 
+    /// <summary>
+    /// The most messages one JSON-RPC batch may hold (protocol 2025-03-26, the only one with batches); a longer batch is
+    /// refused whole with 400 before any of it is handled. Default 100.
+    /// </summary>
+    public int MaxBatchLength { get; set; } = 100;
+
+    /// <summary>
+    /// The most sessions that anonymous callers from one client address may open per minute on one gateway replica
+    /// (bursts up to this many at once); beyond it initialize answers 429 with Retry-After. Authenticated callers are
+    /// limited per user instead (their tasks count against one scope whatever the session). Default 300.
+    /// </summary>
+    public int AnonymousSessionsPerMinute { get; set; } = 300;
+
     /// <summary>The task retention used when a client requests none. Default 1 hour.</summary>
     public TimeSpan DefaultTaskTtl { get; set; } = TimeSpan.FromHours(1);
 

@@ -32,6 +32,7 @@ public static class GatewayHostingExtensions
         services.TryAddSingleton<TaskContextFactory>();
         services.TryAddSingleton<TaskRelay>();
         services.TryAddSingleton<TaskOperationLimiter>();
+        services.TryAddSingleton<AnonymousSessionLimiter>();
         services.TryAddSingleton<SessionRelay>();
         services.TryAddSingleton<ServerWorkers>();
         services.TryAddSingleton<InitializeHandler>();

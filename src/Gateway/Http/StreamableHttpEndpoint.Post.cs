@@ -40,7 +40,7 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        var parsed = JsonRpcParser.Parse(body);
+        var parsed = JsonRpcParser.Parse(body, Options.MaxBatchLength);
         if (!parsed.IsValid)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, parsed.ErrorCode!.Value, parsed.ErrorMessage!);
@@ -126,6 +126,14 @@ internal sealed partial class StreamableHttpEndpoint
         if (http.Request.Headers.ContainsKey(McpHttpHeaders.SessionId))
         {
             await TransportErrors.WriteAsync(http.Response, StatusCodes.Status400BadRequest, McpErrorCodes.InvalidRequest, "Invalid Request: this session is already initialized; initialize without an Mcp-Session-Id to start a new one.");
+            return;
+        }
+
+        if (requester.AccessToken is null && !anonymousSessions.TryAcquire(http.Connection.RemoteIpAddress))
+        {
+            var retryAfter = (int)Math.Ceiling(anonymousSessions.RetryAfter.TotalSeconds);
+            http.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await TransportErrors.WriteAsync(http.Response, StatusCodes.Status429TooManyRequests, Grains.Abstractions.Tasks.TaskErrorCodes.RateLimited, $"Too Many Requests: at most {Options.AnonymousSessionsPerMinute} anonymous sessions per minute from one address; retry in {retryAfter} s.");
             return;
         }
 

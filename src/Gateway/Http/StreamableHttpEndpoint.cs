@@ -21,6 +21,7 @@ internal sealed partial class StreamableHttpEndpoint(
     InitializeHandler initialize,
     ClientMessageHandlers clientMessages,
     SessionRelay sessionRelay,
+    AnonymousSessionLimiter anonymousSessions,
     Tasks.TaskRelay taskRelay,
     IGrainFactory grains,
     IRequesterResolver requesters,

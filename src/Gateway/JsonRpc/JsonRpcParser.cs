@@ -15,7 +15,8 @@ internal static class JsonRpcParser
 
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
-    public static JsonRpcParseResult Parse(ReadOnlyMemory<byte> body)
+    /// <summary>Parses <paramref name="body"/>; a batch longer than <paramref name="maxBatchLength"/> is refused whole.</summary>
+    public static JsonRpcParseResult Parse(ReadOnlyMemory<byte> body, int maxBatchLength)
     {
         JsonDocument document;
         try
@@ -37,9 +38,15 @@ internal static class JsonRpcParser
 
             if (root.ValueKind == JsonValueKind.Array)
             {
-                if (root.GetArrayLength() == 0)
+                var length = root.GetArrayLength();
+                if (length == 0)
                 {
                     return Fail(McpErrorCodes.InvalidRequest, "Invalid Request: an empty batch.");
+                }
+
+                if (length > maxBatchLength)
+                {
+                    return Fail(McpErrorCodes.InvalidRequest, $"Invalid Request: a batch of {length} messages; at most {maxBatchLength} are accepted in one request.");
                 }
 
                 var messages = new List<JsonRpcMessage>();

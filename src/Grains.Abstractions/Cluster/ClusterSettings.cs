@@ -46,7 +46,12 @@ public sealed class ClusterSettings
     /// <summary>Whether the cluster keeps its state in Redis.</summary>
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 
-    /// <summary>The address this silo advertises.</summary>
+    /// <summary>
+    /// The address this silo advertises. One that is not an IP address reads as loopback here, so the host still builds
+    /// and <see cref="ClusterSettingsValidator"/> reports it at start with every other problem.
+    /// </summary>
     public IPAddress ResolveAdvertisedAddress(string? podIp) =>
-        IPAddress.Parse(!string.IsNullOrWhiteSpace(AdvertisedAddress) ? AdvertisedAddress : !string.IsNullOrWhiteSpace(podIp) ? podIp : "127.0.0.1");
+        IPAddress.TryParse(!string.IsNullOrWhiteSpace(AdvertisedAddress) ? AdvertisedAddress : !string.IsNullOrWhiteSpace(podIp) ? podIp : "127.0.0.1", out var address)
+            ? address
+            : IPAddress.Loopback;
 }

@@ -4,16 +4,24 @@ namespace TaskActors.Grains.Abstractions.Tasks;
 
 /// <summary>
 /// One requestor's tasks (keyed by <see cref="TaskScopes.RequestorKey"/>): admission against the per-requestor limits
-/// and tasks/list pagination. It holds no state of its own: counts are rebuilt from storage on activation.
+/// (tasks running at once, creations per second, tasks kept and bytes kept until their ttl ends) and tasks/list
+/// pagination. It holds no state of its own: counts are rebuilt from storage on activation.
 /// </summary>
 [Alias("task-scope")]
 public interface ITaskScopeGrain : IGrainWithStringKey
 {
     /// <summary>Admits a new task, or says which limit it would break.</summary>
-    [Alias("task-scope.admit")]
-    Task<TaskAdmission> AdmitAsync(string taskId, CancellationToken cancellationToken = default);
+    [Alias("task-scope.admit-kept")]
+    Task<TaskAdmission> AdmitAsync(TaskAdmissionRequest request, CancellationToken cancellationToken = default);
 
-    /// <summary>Forgets a task that reached a terminal status or failed to start.</summary>
+    /// <summary>
+    /// Records that a task reached a terminal status: it no longer runs, and is kept until its ttl ends with
+    /// <paramref name="storedBytes"/> (its arguments and its result).
+    /// </summary>
+    [Alias("task-scope.finish")]
+    Task FinishAsync(string taskId, long storedBytes, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets a task that failed to start, or whose ttl ended (it is neither running nor kept).</summary>
     [Alias("task-scope.release")]
     Task ReleaseAsync(string taskId, CancellationToken cancellationToken = default);
 

@@ -18,4 +18,10 @@ public static class TaskErrorCodes
 
     /// <summary>The task's run was lost with its silo more often than the engine re-drives it.</summary>
     public const int WorkerLost = -32053;
+
+    /// <summary>
+    /// The requestor keeps as many tasks, or as many bytes of tasks (arguments and results), as it may until their ttl
+    /// ends; a new task is admitted once older ones expire.
+    /// </summary>
+    public const int QuotaExceeded = -32054;
 }

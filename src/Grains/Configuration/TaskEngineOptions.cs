@@ -30,6 +30,18 @@ public sealed class TaskEngineOptions
     /// <summary>The most tasks one requestor may create per second (sustained; bursts up to twice this). Default 50.</summary>
     public double MaxTaskCreationsPerSecond { get; set; } = 50;
 
+    /// <summary>
+    /// The most tasks one requestor may keep at once, running or finished, until their ttl ends. Default 1000.
+    /// </summary>
+    public int MaxKeptTasksPerRequestor { get; set; } = 1000;
+
+    /// <summary>
+    /// The most bytes one requestor's kept tasks may hold: the JSON of their arguments and of their results, until their
+    /// ttl ends. A task is refused when its arguments would go past it; a result that does is kept, and new tasks wait
+    /// for older ones to expire. Default 64 MiB.
+    /// </summary>
+    public long MaxStoredBytesPerRequestor { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>How long a session outlives its last change before its record expires. Default 24 hours.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromHours(24);
 }

@@ -92,7 +92,7 @@ public sealed partial class TaskGrain
         {
             var status = Record.Status.ToWireString();
             LogFinished(_audit, Record.Context!.TaskId, Record.Context.Scope, status);
-            await ReleaseAdmissionAsync();
+            await FinishAdmissionAsync();
         }
 
         return true;
@@ -136,7 +136,7 @@ public sealed partial class TaskGrain
             SetStatus(ToolTaskStatus.Failed, Record.Outcome.Summary);
             await PersistAsync(cancellationToken);
             OnStatusChanged();
-            await ReleaseAdmissionAsync();
+            await FinishAdmissionAsync();
             return;
         }
 
@@ -196,7 +196,14 @@ public sealed partial class TaskGrain
         }
     }
 
-    private async Task ReleaseAdmissionAsync()
+    /// <summary>Tells the requestor's scope that the task finished: it stops running, and keeps its arguments and result.</summary>
+    private Task FinishAdmissionAsync() =>
+        TellScopeAsync(scope => scope.FinishAsync(Record.Context!.TaskId, TaskFootprint.Bytes(Record.Context, Record.Outcome)));
+
+    /// <summary>Tells the requestor's scope that the task is gone (its ttl ended).</summary>
+    private Task ReleaseAdmissionAsync() => TellScopeAsync(scope => scope.ReleaseAsync(Record.Context!.TaskId));
+
+    private async Task TellScopeAsync(Func<ITaskScopeGrain, Task> tell)
     {
         if (Record.ListPartition is not { } partition)
         {
@@ -205,7 +212,7 @@ public sealed partial class TaskGrain
 
         try
         {
-            await GrainFactory.GetGrain<ITaskScopeGrain>(partition).ReleaseAsync(Record.Context!.TaskId);
+            await tell(GrainFactory.GetGrain<ITaskScopeGrain>(partition));
         }
         catch (Exception ex)
         {
@@ -223,6 +230,6 @@ public sealed partial class TaskGrain
     [LoggerMessage(Level = LogLevel.Debug, Message = "Removing the re-drive reminder of task grain {TaskKey} failed")]
     private static partial void LogReminderCleanupFailed(ILogger logger, string taskKey, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Releasing the admission of task grain {TaskKey} failed")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Telling the scope of task grain {TaskKey} how it ended failed")]
     private static partial void LogReleaseFailed(ILogger logger, string taskKey, Exception exception);
 }

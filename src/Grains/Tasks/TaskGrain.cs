@@ -115,7 +115,7 @@ public sealed partial class TaskGrain(
         }
 
         OnStatusChanged();
-        await ReleaseAdmissionAsync();
+        await FinishAdmissionAsync();
         LogCancelled(_audit, Record.Context.TaskId, Record.Context.Scope);
         return new TaskCancelResult(TaskCancelStatus.Cancelled, View());
     }

@@ -10,9 +10,9 @@ using TaskActors.Storage.Records;
 namespace TaskActors.Grains.Tasks;
 
 /// <summary>
-/// One requestor's tasks: admission against the concurrency and creation-rate limits, and tasks/list over the task
-/// storage's index (written with each task's own state, so listing costs no extra write). Its counts live in memory
-/// and are rebuilt from storage when it activates.
+/// One requestor's tasks: admission against the concurrency, creation-rate and kept-task quotas (tasks and bytes kept
+/// until their ttl ends), and tasks/list over the task storage's index (written with each task's own state, so listing
+/// costs no extra write). Its counts live in memory and are rebuilt from storage when it activates.
 /// </summary>
 [GrainType("task-scope")]
 public sealed class TaskScopeGrain(
@@ -23,8 +23,9 @@ public sealed class TaskScopeGrain(
     private string Key => this.GetPrimaryKeyString();
 
     private const string StateName = "task";
-    private const int RebuildLimit = 10_000;
+    private const int RebuildPage = 500;
     private readonly HashSet<string> _running = new(StringComparer.Ordinal);
+    private readonly KeptTasks _kept = new();
     private readonly TaskEngineOptions _options = options.Value;
     private double _tokens;
     private DateTimeOffset _refilledAt;
@@ -34,21 +35,26 @@ public sealed class TaskScopeGrain(
     {
         _tokens = Burst;
         _refilledAt = timeProvider.GetUtcNow();
+        var rebuildLimit = Math.Max(10_000, _options.MaxKeptTasksPerRequestor);
         string? before = null;
-        for (var read = 0; read < RebuildLimit;)
+        for (var read = 0; read < rebuildLimit;)
         {
-            var page = await storage.QueryIndexAsync(StateName, Key, before, 500, cancellationToken);
+            var page = await storage.QueryIndexAsync(StateName, Key, before, RebuildPage, cancellationToken);
             foreach (var entry in page)
             {
                 var record = JsonSerializer.Deserialize(entry.Record.Data.Span, GrainsJsonContext.Default.TaskGrainState);
-                if (record?.Context is { } context && !record.Status.IsTerminal())
+                if (record?.Context is { } context)
                 {
-                    _running.Add(context.TaskId);
+                    _kept.Keep(context.TaskId, TaskFootprint.Bytes(context, record.Outcome), record.Ttl is { } ttl ? record.CreatedAt + ttl : DateTimeOffset.MaxValue);
+                    if (!record.Status.IsTerminal())
+                    {
+                        _running.Add(context.TaskId);
+                    }
                 }
             }
 
             read += page.Count;
-            if (page.Count < 500)
+            if (page.Count < RebuildPage)
             {
                 break;
             }
@@ -58,30 +64,69 @@ public sealed class TaskScopeGrain(
     }
 
     /// <inheritdoc />
-    public Task<TaskAdmission> AdmitAsync(string taskId, CancellationToken cancellationToken = default)
+    public Task<TaskAdmission> AdmitAsync(TaskAdmissionRequest request, CancellationToken cancellationToken = default)
     {
-        Refill();
-        if (_running.Count >= _options.MaxConcurrentTasksPerRequestor)
+        var now = timeProvider.GetUtcNow();
+        _kept.Prune(now, taskId => _running.Remove(taskId));
+        if (_kept.Contains(request.TaskId))
         {
-            return Task.FromResult(new TaskAdmission(false, $"Too many tasks: at most {_options.MaxConcurrentTasksPerRequestor} may be working or waiting for input at once; wait for one to finish or cancel one.", TaskErrorCodes.TooManyTasks));
+            // The same creation asked again (its first answer was lost): it was admitted then.
+            return Task.FromResult(TaskAdmission.Yes);
         }
 
-        if (_tokens < 1)
+        Refill(now);
+        if (Refusal(request) is { } refusal)
         {
-            var retryAfterMs = (long)Math.Ceiling((1 - _tokens) / _options.MaxTaskCreationsPerSecond * 1000);
-            return Task.FromResult(new TaskAdmission(false, $"Too many task creations: at most {_options.MaxTaskCreationsPerSecond:0.##} per second; retry in {retryAfterMs} ms.", TaskErrorCodes.RateLimited, retryAfterMs));
+            return Task.FromResult(refusal);
         }
 
         _tokens -= 1;
-        _running.Add(taskId);
+        _running.Add(request.TaskId);
+        _kept.Keep(request.TaskId, request.StoredBytes, request.ExpiresAt);
         return Task.FromResult(TaskAdmission.Yes);
+    }
+
+    /// <inheritdoc />
+    public Task FinishAsync(string taskId, long storedBytes, CancellationToken cancellationToken = default)
+    {
+        _running.Remove(taskId);
+        _kept.Resize(taskId, storedBytes);
+        return Task.CompletedTask;
     }
 
     /// <inheritdoc />
     public Task ReleaseAsync(string taskId, CancellationToken cancellationToken = default)
     {
         _running.Remove(taskId);
+        _kept.Forget(taskId);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Which quota the new task would break, if any (checked before anything is counted).</summary>
+    private TaskAdmission? Refusal(TaskAdmissionRequest request)
+    {
+        if (_running.Count >= _options.MaxConcurrentTasksPerRequestor)
+        {
+            return new TaskAdmission(false, $"Too many tasks: at most {_options.MaxConcurrentTasksPerRequestor} may be working or waiting for input at once; wait for one to finish or cancel one.", TaskErrorCodes.TooManyTasks);
+        }
+
+        if (_kept.Count >= _options.MaxKeptTasksPerRequestor)
+        {
+            return new TaskAdmission(false, $"Too many kept tasks: at most {_options.MaxKeptTasksPerRequestor} tasks are kept at once, until their ttl ends; use a shorter ttl, or wait for older tasks to expire.", TaskErrorCodes.QuotaExceeded);
+        }
+
+        if (_kept.Bytes + request.StoredBytes > _options.MaxStoredBytesPerRequestor)
+        {
+            return new TaskAdmission(false, $"Task storage quota exceeded: kept tasks may hold at most {_options.MaxStoredBytesPerRequestor} bytes of arguments and results at once, {_kept.Bytes} are held and these arguments are {request.StoredBytes}; use a shorter ttl, or wait for older tasks to expire.", TaskErrorCodes.QuotaExceeded);
+        }
+
+        if (_tokens < 1)
+        {
+            var retryAfterMs = (long)Math.Ceiling((1 - _tokens) / _options.MaxTaskCreationsPerSecond * 1000);
+            return new TaskAdmission(false, $"Too many task creations: at most {_options.MaxTaskCreationsPerSecond:0.##} per second; retry in {retryAfterMs} ms.", TaskErrorCodes.RateLimited, retryAfterMs);
+        }
+
+        return null;
     }
 
     /// <inheritdoc />
@@ -114,9 +159,8 @@ public sealed class TaskScopeGrain(
 
     private double Burst => _options.MaxTaskCreationsPerSecond * 2;
 
-    private void Refill()
+    private void Refill(DateTimeOffset now)
     {
-        var now = timeProvider.GetUtcNow();
         _tokens = Math.Min(Burst, _tokens + ((now - _refilledAt).TotalSeconds * _options.MaxTaskCreationsPerSecond));
         _refilledAt = now;
     }

@@ -31,7 +31,7 @@ public static class StorageSiloBuilderExtensions
 
     /// <summary>Stores the named grain states in this process's memory (the embedded default; lost when the process ends).</summary>
     public static ISiloBuilder AddMemoryRecordStorage(this ISiloBuilder builder, params IEnumerable<string> names) =>
-        builder.AddRecordStorage(static (sp, _) => new MemoryStateRecordStore(sp.GetRequiredService<TimeProvider>()), names);
+        builder.AddRecordStorage(static (sp, _) => new MemoryStateRecordStore(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<StorageInstrumentation>()), names);
 
     /// <summary>
     /// Stores the named grain states on Redis, through the <see cref="IConnectionMultiplexer"/> singleton the host

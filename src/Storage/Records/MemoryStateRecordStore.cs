@@ -1,18 +1,24 @@
 using System.Globalization;
+using TaskActors.Storage.Diagnostics;
 
 namespace TaskActors.Storage.Records;
 
 /// <summary>
 /// The in-memory twin of the Redis record store, for the embedded default (one silo, nothing survives the process).
-/// Expired records read as missing and are dropped, with their index entries, by the next operation after they expire.
+/// Expired records read as missing, and are dropped with their index entries when they expire: a timer set for the
+/// earliest expiry sweeps them, so memory is given back without anyone reading the key again (as Redis does).
 /// </summary>
-public sealed class MemoryStateRecordStore(TimeProvider timeProvider) : IStateRecordStore
+/// <param name="timeProvider">The clock of expiries.</param>
+/// <param name="instrumentation">Where to count the records and bytes held, if anywhere.</param>
+public sealed class MemoryStateRecordStore(TimeProvider timeProvider, StorageInstrumentation? instrumentation = null) : IStateRecordStore, IDisposable
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<(string State, GrainId Grain), StateRecord> _records = [];
     private readonly Dictionary<(string State, string Partition), SortedDictionary<string, GrainId>> _indexes = [];
     private readonly PriorityQueue<(string State, GrainId Grain, string ETag), DateTimeOffset> _expiries = new();
     private long _version;
+    private ITimer? _sweeper;
+    private DateTimeOffset _sweepAt = DateTimeOffset.MaxValue;
 
     /// <summary>How many records are held, expired ones included until the next operation drops them.</summary>
     public int Count
@@ -54,9 +60,10 @@ public sealed class MemoryStateRecordStore(TimeProvider timeProvider) : IStateRe
             Purge();
             var key = (stateName, grainId);
             Check(key, expectedETag, "write");
-            Unindex(key);
+            Remove(key);
             var etag = (++_version).ToString(CultureInfo.InvariantCulture);
             _records[key] = new StateRecord(data.ToArray(), etag, policy.ExpiresAt, policy.Index);
+            instrumentation?.MemoryHeld(stateName, 1, data.Length);
             if (policy.Index is { } entry)
             {
                 if (!_indexes.TryGetValue((stateName, entry.Partition), out var members))
@@ -70,6 +77,7 @@ public sealed class MemoryStateRecordStore(TimeProvider timeProvider) : IStateRe
             if (policy.ExpiresAt is { } expiresAt)
             {
                 _expiries.Enqueue((stateName, grainId, etag), expiresAt);
+                ScheduleSweep();
             }
 
             return Task.FromResult(etag);
@@ -121,6 +129,46 @@ public sealed class MemoryStateRecordStore(TimeProvider timeProvider) : IStateRe
         }
     }
 
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _sweeper?.Dispose();
+            _sweeper = null;
+            _sweepAt = DateTimeOffset.MinValue;
+        }
+    }
+
+    /// <summary>Sets the sweep timer for the earliest queued expiry, unless it is set for that or earlier (under the lock).</summary>
+    private void ScheduleSweep()
+    {
+        if (!_expiries.TryPeek(out _, out var next) || next >= _sweepAt)
+        {
+            return;
+        }
+
+        _sweepAt = next;
+        var due = next - timeProvider.GetUtcNow();
+        _sweeper ??= timeProvider.CreateTimer(_ => Sweep(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _sweeper.Change(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Sweep()
+    {
+        lock (_lock)
+        {
+            if (_sweeper is null)
+            {
+                return;
+            }
+
+            _sweepAt = DateTimeOffset.MaxValue;
+            Purge();
+            ScheduleSweep();
+        }
+    }
+
     /// <summary>Drops every record whose expiry has passed (a record rewritten since it was queued keeps its newer expiry).</summary>
     private void Purge()
     {
@@ -139,7 +187,10 @@ public sealed class MemoryStateRecordStore(TimeProvider timeProvider) : IStateRe
     private void Remove((string State, GrainId Grain) key)
     {
         Unindex(key);
-        _records.Remove(key);
+        if (_records.Remove(key, out var removed))
+        {
+            instrumentation?.MemoryHeld(key.State, -1, -removed.Data.Length);
+        }
     }
 
     private void Unindex((string State, GrainId Grain) key)

@@ -21,6 +21,10 @@ public sealed class FixtureTools
     [McpServerTool(Name = "echo"), Description("Returns its text.")]
     public static string Echo([Description("The text.")] string text) => text;
 
+    [McpServerTool(Name = "repeat"), Description("Returns its text repeated, as a task or not."), TaskSupport(ToolTaskSupport.Optional)]
+    public static string Repeat([Description("The text.")] string text, [Description("How many times.")] int times) =>
+        string.Concat(Enumerable.Repeat(text, times));
+
     [McpServerTool(Name = "add"), Description("Adds two integers.")]
     public static int Add(int a, int b) => a + b;
 
