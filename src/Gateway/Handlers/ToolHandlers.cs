@@ -197,14 +197,14 @@ internal sealed partial class ToolHandlers(IGrainFactory grains, CatalogCache ca
         return requested > options.Value.MaxTaskTtl ? options.Value.MaxTaskTtl : requested;
     }
 
-    private static void ValidateArguments(ToolDescriptor tool, JsonElement arguments)
+    private void ValidateArguments(ToolDescriptor tool, JsonElement arguments)
     {
         if (!tool.Definition.TryGetProperty("inputSchema", out var schema))
         {
             return;
         }
 
-        var errors = JsonSchemaValidator.Validate(schema, arguments);
+        var errors = JsonSchemaValidator.Validate(tool.ExposedName, schema, arguments, _logger);
         if (errors.Count > 0)
         {
             throw new McpRequestException(
