@@ -14,6 +14,7 @@ using OpenTelemetry.Trace;
 using TaskActors.ServiceDefaults;
 using TaskActors.ServiceDefaults.Diagnostics;
 using TaskActors.ServiceDefaults.Health;
+using TaskActors.ServiceDefaults.Logging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -30,7 +31,8 @@ public static class ServiceDefaultsExtensions
     public const string CountersPath = "/diagnostics/counters";
 
     /// <summary>
-    /// Adds health checks (readiness from Orleans' status), concise console logging, OpenTelemetry traces and metrics of
+    /// Adds health checks (readiness from Orleans' status), concise single-line console logging that escapes and bounds
+    /// every logged value (<see cref="SafeConsoleFormatter"/>), OpenTelemetry traces and metrics of
     /// Orleans, TaskActors, ASP.NET Core and HttpClient (exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
     /// or collected for a test's exporter with <c>TaskActors:Diagnostics:Telemetry</c>), and the opt-in diagnostics of
     /// <c>TaskActors:Diagnostics</c>.
@@ -38,11 +40,9 @@ public static class ServiceDefaultsExtensions
     public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Logging.AddSimpleConsole(options =>
-        {
-            options.SingleLine = true;
-            options.TimestampFormat = "HH:mm:ss ";
-        });
+        builder.Services.TryAddSingleton<StartupPhase>();
+        builder.Logging.AddConsole(options => options.FormatterName = SafeConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<SafeConsoleFormatter, SafeConsoleFormatterOptions>(options => options.TimestampFormat = "HH:mm:ss ");
 
         // Orleans' placement runs through a Polly pipeline that logs every attempt at Information.
         builder.Logging.AddFilter("Polly", LogLevel.Warning);

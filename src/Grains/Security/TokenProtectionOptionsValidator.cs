@@ -2,9 +2,11 @@ using Microsoft.Extensions.Options;
 
 namespace TaskActors.Grains.Security;
 
-/// <summary>Validates <see cref="TokenProtectionOptions"/>, reporting every failure (never a key's value).</summary>
+/// <summary>Validates <see cref="TokenProtectionOptions"/>, reporting every failure with its key (never a key's value).</summary>
 internal sealed class TokenProtectionOptionsValidator : IValidateOptions<TokenProtectionOptions>
 {
+    private const string Prefix = "TaskActors:" + TokenProtectionOptions.SectionName + ":";
+
     public ValidateOptionsResult Validate(string? name, TokenProtectionOptions options)
     {
         var failures = new List<string>();
@@ -12,23 +14,23 @@ internal sealed class TokenProtectionOptionsValidator : IValidateOptions<TokenPr
         {
             if (!IsValidKeyId(id))
             {
-                failures.Add($"TokenProtection:Keys: key id '{id}' must be 1-64 ASCII letters, digits, '-' or '_'.");
+                failures.Add($"{Prefix}Keys: key id '{id}' must be 1-64 ASCII letters, digits, '-' or '_'.");
             }
 
             if (!IsAes256Key(key))
             {
-                failures.Add($"TokenProtection:Keys:{id} must be 32 random bytes in base64 (for example from `openssl rand -base64 32`).");
+                failures.Add($"{Prefix}Keys:{id} must be 32 random bytes in base64 (for example from `openssl rand -base64 32`).");
             }
         }
 
         if (options.CurrentKeyId is { } current && !options.Keys.ContainsKey(current))
         {
-            failures.Add($"TokenProtection:CurrentKeyId '{current}' names no key in TokenProtection:Keys.");
+            failures.Add($"{Prefix}CurrentKeyId '{current}' names no key in {Prefix}Keys.");
         }
 
         if (options.CurrentKeyId is null && options.Keys.Count > 0)
         {
-            failures.Add("TokenProtection:CurrentKeyId is required when TokenProtection:Keys are configured.");
+            failures.Add($"{Prefix}CurrentKeyId is required when {Prefix}Keys are configured.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
