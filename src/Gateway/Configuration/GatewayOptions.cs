@@ -44,6 +44,12 @@ public sealed class GatewayOptions
     /// <summary>The task retention used when a client requests none. Default 1 hour.</summary>
     public TimeSpan DefaultTaskTtl { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// The shortest task retention granted; shorter requests are raised to it, so a client has time to read a result.
+    /// Default 1 s.
+    /// </summary>
+    public TimeSpan MinTaskTtl { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The longest task retention granted; longer requests are clamped to it. Default 24 hours.</summary>
     public TimeSpan MaxTaskTtl { get; set; } = TimeSpan.FromHours(24);
 

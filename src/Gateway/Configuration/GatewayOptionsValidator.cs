@@ -30,6 +30,11 @@ internal sealed class GatewayOptionsValidator : IValidateOptions<GatewayOptions>
             failures.Add($"{Prefix}DefaultTaskTtl and {Prefix}MaxTaskTtl must be positive, and the default must not exceed the maximum.");
         }
 
+        if (options.MinTaskTtl < TimeSpan.FromMilliseconds(1) || options.MinTaskTtl > options.DefaultTaskTtl)
+        {
+            failures.Add($"{Prefix}MinTaskTtl must be at least 1 ms and must not exceed {Prefix}DefaultTaskTtl.");
+        }
+
         if (options.TaskPollInterval <= TimeSpan.Zero || options.SseRetry <= TimeSpan.Zero)
         {
             failures.Add($"{Prefix}TaskPollInterval and {Prefix}SseRetry must be positive.");

@@ -65,7 +65,7 @@ internal static class ParamsCheck
         McpParamType.String => value.ValueKind == JsonValueKind.String,
         McpParamType.Object => value.ValueKind == JsonValueKind.Object,
         McpParamType.StringOrNumber => value.ValueKind is JsonValueKind.String or JsonValueKind.Number,
-        McpParamType.Milliseconds => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var milliseconds) && milliseconds >= 1,
+        McpParamType.Milliseconds => Tasks.TaskTtl.IsWellFormed(value),
         _ => false,
     };
 
@@ -74,7 +74,7 @@ internal static class ParamsCheck
         McpParamType.String => "a string",
         McpParamType.Object => "an object",
         McpParamType.StringOrNumber => "a string or a number",
-        McpParamType.Milliseconds => "a positive integer number of milliseconds",
+        McpParamType.Milliseconds => Tasks.TaskTtl.Expected,
         _ => type.ToString(),
     };
 }

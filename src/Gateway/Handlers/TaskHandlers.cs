@@ -107,7 +107,7 @@ internal sealed class TaskHandlers(IGrainFactory grains, TaskRelay relay, IOptio
     private (string TaskId, ITaskGrain Grain) Task(McpCall call)
     {
         var taskId = call.RequiredString("taskId");
-        if (taskId.Length > 128 || taskId.Contains('/', StringComparison.Ordinal))
+        if (taskId.Length > 128 || taskId.Contains('/', StringComparison.Ordinal) || ToolHandlers.IsPlainCallId(taskId))
         {
             throw NotFound(call, taskId);
         }

@@ -34,6 +34,8 @@ internal sealed partial class ToolHandlers(IGrainFactory grains, CatalogCache ca
     private readonly ILogger _logger = loggers.CreateLogger<ToolHandlers>();
     private readonly ILogger _audit = loggers.CreateLogger(AuditLog.Category);
 
+    private const string PlainCallPrefix = "call-";
+
     private static readonly JsonElement EmptyArguments = JsonDocument.Parse("{}").RootElement.Clone();
 
     public async ValueTask<McpReply> ListAsync(McpCall call, CancellationToken cancellationToken)
@@ -84,12 +86,13 @@ internal sealed partial class ToolHandlers(IGrainFactory grains, CatalogCache ca
 
     private async Task<McpReply> CreateTaskAsync(McpCall call, ToolDescriptor tool, JsonElement arguments, JsonElement? progressToken, JsonElement taskParams, CancellationToken cancellationToken)
     {
-        var ttl = RequestedTtl(taskParams);
+        var ttl = TaskTtl.Resolve(taskParams, options.Value);
         var session = call.Session;
         var taskId = Sessions.SessionIds.NewTaskId();
         var scope = grains.GetGrain<ITaskScopeGrain>(session.RequestorKey);
         void Retried(Exception exception) => LogCreationRetried(_logger, taskId, exception.Message);
-        var admission = await ClusterRetry.RunAsync(ct => scope.AdmitAsync(taskId, ct), call.Http, timeProvider, Retried).ConfigureAwait(false);
+        var admit = new TaskAdmissionRequest(taskId, TaskFootprint.Bytes(arguments), timeProvider.GetUtcNow() + ttl);
+        var admission = await ClusterRetry.RunAsync(ct => scope.AdmitAsync(admit, ct), call.Http, timeProvider, Retried).ConfigureAwait(false);
         if (!admission.Admitted)
         {
             TaskAudit.CreationRefused(_audit, session.Requester.Scope, admission.Reason ?? "not admitted");
@@ -157,10 +160,14 @@ internal sealed partial class ToolHandlers(IGrainFactory grains, CatalogCache ca
 
     /// <summary>
     /// The id of the transient task behind a plain call: derived from session and request id, so notifications/cancelled
-    /// (which names only the request id) reaches it from any gateway replica.
+    /// (which names only the request id) reaches it from any gateway replica. It is no task id: tasks/* refuse it
+    /// (<see cref="IsPlainCallId"/>), so only the session that made the call reads it, on its stream.
     /// </summary>
     public static string PlainCallId(string sessionId, string requestIdText) =>
-        "call-" + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"{sessionId}\n{requestIdText}")).AsSpan(0, 18));
+        PlainCallPrefix + Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes($"{sessionId}\n{requestIdText}")).AsSpan(0, 18));
+
+    /// <summary>Whether <paramref name="id"/> names a plain call's transient task (task ids are hex, without this prefix).</summary>
+    public static bool IsPlainCallId(string id) => id.StartsWith(PlainCallPrefix, StringComparison.Ordinal);
 
     private async Task<ToolDescriptor> FindToolAsync(string name, CancellationToken cancellationToken)
     {
@@ -174,27 +181,6 @@ internal sealed partial class ToolHandlers(IGrainFactory grains, CatalogCache ca
         return served.ToolsByName.TryGetValue(name, out tool)
             ? tool
             : throw new McpRequestException(McpErrorCodes.InvalidParams, $"Unknown tool: '{name}'.");
-    }
-
-    private TimeSpan RequestedTtl(JsonElement taskParams)
-    {
-        if (taskParams.ValueKind != JsonValueKind.Object)
-        {
-            throw new McpRequestException(McpErrorCodes.InvalidParams, "Invalid params: \"task\" must be an object.");
-        }
-
-        if (!taskParams.TryGetProperty("ttl", out var ttl) || ttl.ValueKind == JsonValueKind.Null)
-        {
-            return options.Value.DefaultTaskTtl;
-        }
-
-        if (ttl.ValueKind != JsonValueKind.Number || !ttl.TryGetInt64(out var milliseconds) || milliseconds <= 0)
-        {
-            throw new McpRequestException(McpErrorCodes.InvalidParams, "Invalid params: \"task.ttl\" must be a positive integer number of milliseconds.");
-        }
-
-        var requested = TimeSpan.FromMilliseconds(Math.Min(milliseconds, (long)TimeSpan.MaxValue.TotalMilliseconds / 2));
-        return requested > options.Value.MaxTaskTtl ? options.Value.MaxTaskTtl : requested;
     }
 
     private void ValidateArguments(ToolDescriptor tool, JsonElement arguments)
