@@ -13,7 +13,7 @@ public static class McpGatewayEndpointRouteBuilderExtensions
 {
     /// <summary>
     /// Maps the Streamable HTTP MCP endpoint at <c>TaskActors:Gateway:Path</c> (default <c>/mcp</c>): POST, GET and DELETE
-    /// on one path, 405 for other methods. Requires <c>AddMcpGateway()</c>.
+    /// on one path, CORS preflight on OPTIONS for the allowed origins, 405 for other methods. Requires <c>AddMcpGateway()</c>.
     /// </summary>
     public static IEndpointConventionBuilder MapMcpGateway(this IEndpointRouteBuilder endpoints)
     {
@@ -25,7 +25,9 @@ public static class McpGatewayEndpointRouteBuilderExtensions
         group.MapPost(string.Empty, endpoint.Guard(endpoint.HandlePostAsync));
         group.MapGet(string.Empty, endpoint.Guard(endpoint.HandleGetAsync));
         group.MapDelete(string.Empty, endpoint.Guard(endpoint.HandleDeleteAsync));
-        group.MapMethods(string.Empty, ["PUT", "PATCH", "HEAD", "OPTIONS"], StreamableHttpEndpoint.HandleOtherAsync);
+        group.MapMethods(string.Empty, ["PUT", "PATCH", "HEAD"], StreamableHttpEndpoint.HandleOtherAsync);
+        group.MapMethods(string.Empty, ["OPTIONS"], McpCors.HandleOptionsAsync);
+        ((IEndpointConventionBuilder)group).Add(McpCors.Apply);
 
         // RFC 9728: where clients learn which authorization server issues tokens for this resource.
         var auth = endpoints.ServiceProvider.GetRequiredService<IOptions<GatewayAuthOptions>>().Value;
