@@ -13,25 +13,24 @@ quietly() {
   fi
 }
 
-# redis-server, installed only when missing: the storage, clustering and failover tests start their own (never a shared one).
-if ! command -v redis-server >/dev/null 2>&1; then
-  sudo=()
+# Installs an apt package when its command is missing (nothing else is installed system-wide).
+install_missing() {
+  local command="$1" package="$2"
+  if command -v "$command" >/dev/null 2>&1; then
+    return
+  fi
+  local sudo=()
   if [[ $(id -u) -ne 0 ]]; then
     sudo=(sudo)
   fi
   quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server
-fi
+  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"
+}
 
-# chromium, installed only when missing: the dashboard test opens the Orleans Dashboard in it, headless.
-if ! command -v chromium >/dev/null 2>&1; then
-  sudo=()
-  if [[ $(id -u) -ne 0 ]]; then
-    sudo=(sudo)
-  fi
-  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
-fi
+# The storage, clustering, failover and chaos tests start their own redis-server (never a shared one).
+install_missing redis-server redis-server
+# The dashboard test opens the Orleans Dashboard in headless chromium.
+install_missing chromium chromium
 
 # The end-to-end clients (TS SDK, conformance suite, the Node 22 it needs); reinstalled only when the lock file changed.
 quietly scripts/npm-ci-when-lock-changed.sh tests/e2e

@@ -4,12 +4,16 @@ using Xunit;
 namespace TaskActors.EndToEnd.Tests;
 
 /// <summary>
-/// The docs say what exists: every C# snippet is quoted from compiled sources, every relative link and every project
-/// or script a command names is there.
+/// The docs say what exists: every C# snippet is quoted from compiled sources (but those of the tool-server examples,
+/// which Gateway.Tests' DocSnippetCompilationTests compiles as shown), every relative link and every project or script a
+/// command names is there.
 /// </summary>
 public sealed partial class DocsTests
 {
     private static readonly string[] Readmes = ["README.md", "tests/README.md", "deploy/README.md", "tests/e2e/README.md"];
+
+    /// <summary>Documents whose C# snippets are whole example files, compiled as shown rather than quoted.</summary>
+    private static readonly string[] CompiledExamples = ["README.md", "docs/writing-a-tool-server.md"];
 
     public static TheoryData<string> Documents() =>
     [
@@ -24,7 +28,8 @@ public sealed partial class DocsTests
     {
         var sources = SourceFiles().Select(path => Lines(File.ReadAllText(path))).ToList();
 
-        var missing = Blocks(document, "csharp").Where(block => !sources.Any(source => Contains(source, Lines(block)))).ToList();
+        IEnumerable<string> blocks = CompiledExamples.Contains(document) ? [] : Blocks(document, "csharp");
+        var missing = blocks.Where(block => !sources.Any(source => Contains(source, Lines(block)))).ToList();
 
         Assert.True(missing.Count == 0, $"{document} has C# snippets found in no file under src/:\n{string.Join("\n---\n", missing)}");
     }
