@@ -45,6 +45,10 @@ public static class GatewayHostingExtensions
         services.TryAddSingleton<McpDispatcher>();
         services.TryAddSingleton<StreamableHttpEndpoint>();
         services.AddHostedService<TaskActors.Gateway.Hosting.EndpointAnnouncer>();
+        services.AddOptions<GatewayDrainOptions>().Bind(builder.Configuration.GetSection("TaskActors").GetSection(GatewayOptions.SectionName).GetSection(GatewayDrainOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GatewayDrainOptions>, GatewayDrainOptionsValidator>());
+        services.TryAddSingleton<GatewayDrain>();
+        services.AddHostedService(provider => provider.GetRequiredService<GatewayDrain>());
         return builder;
     }
 }

@@ -10,12 +10,18 @@ internal sealed partial class StreamableHttpEndpoint
     /// <summary>
     /// Wraps a handler so that an exception nothing else expected answers HTTP 500 with a JSON-RPC error (-32603), logged
     /// once at Error; client mistakes never get here (they are 4xx values). A fault after an SSE stream has started can
-    /// only end the stream: the connection is aborted, so the client sees a broken stream and resumes it.
+    /// only end the stream: the connection is aborted, so the client sees a broken stream and resumes it. While the
+    /// gateway drains, every request is refused here, in one place, with 503.
     /// </summary>
     public RequestDelegate Guard(RequestDelegate handler) => async http =>
     {
         try
         {
+            if (await RefuseWhileDrainingAsync(http))
+            {
+                return;
+            }
+
             await handler(http);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)

@@ -58,7 +58,7 @@ internal sealed partial class StreamableHttpEndpoint
             return;
         }
 
-        await RunStreamAsync(http, session, streamId, 0, sse => sessionRelay.RelayAsync(sse, grain, session.ProtocolVersion, 0, http.RequestAborted));
+        await RunStreamAsync(http, session, streamId, 0, (sse, ct) => sessionRelay.RelayAsync(sse, grain, session.ProtocolVersion, 0, ct));
     }
 
     public async Task HandleDeleteAsync(HttpContext http)
@@ -123,7 +123,7 @@ internal sealed partial class StreamableHttpEndpoint
                 return;
             }
 
-            await RunStreamAsync(http, session, streamId, cursor, sse => sessionRelay.RelayAsync(sse, grain, session.ProtocolVersion, cursor, http.RequestAborted));
+            await RunStreamAsync(http, session, streamId, cursor, (sse, ct) => sessionRelay.RelayAsync(sse, grain, session.ProtocolVersion, cursor, ct));
             return;
         }
 
@@ -131,7 +131,7 @@ internal sealed partial class StreamableHttpEndpoint
         var task = grains.GetGrain<ITaskGrain>(previous.GrainKey);
         var requestId = JsonDocument.Parse(previous.RequestIdText).RootElement.Clone();
         var relatedTaskId = previous.Kind == SseStreamKind.TaskResult ? TaskKey.Parse(previous.GrainKey).TaskId : null;
-        await RunStreamAsync(http, session, streamId, cursor, sse => taskRelay.RelayAsync(sse, task, session.TaskRequester, cursor, session.ProtocolVersion, relatedTaskId, requestId, http.RequestAborted));
+        await RunStreamAsync(http, session, streamId, cursor, (sse, ct) => taskRelay.RelayAsync(sse, task, session.TaskRequester, cursor, session.ProtocolVersion, relatedTaskId, requestId, ct));
     }
 
     /// <summary>
@@ -167,13 +167,13 @@ internal sealed partial class StreamableHttpEndpoint
         }
     }
 
-    private async Task RunStreamAsync(HttpContext http, McpSession session, SseStreamId streamId, long cursor, Func<SseStream, Task> relay)
+    private async Task RunStreamAsync(HttpContext http, McpSession session, SseStreamId streamId, long cursor, Func<SseStream, CancellationToken, Task> relay)
     {
         var sse = new SseStream(http.Response, streamId);
         try
         {
             await sse.StartAsync(McpProtocolVersions.PrimesStreams(session.ProtocolVersion), Options.SseRetry, cursor, http.RequestAborted);
-            await relay(sse);
+            await RelayUntilDrainedAsync(http, sse, relay);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

@@ -261,7 +261,7 @@ internal sealed partial class StreamableHttpEndpoint
         try
         {
             await sse.StartAsync(McpProtocolVersions.PrimesStreams(session.ProtocolVersion), Options.SseRetry, stream.StartCursor, http.RequestAborted);
-            await stream.Write(sse, http.RequestAborted);
+            await RelayUntilDrainedAsync(http, sse, stream.Write);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {

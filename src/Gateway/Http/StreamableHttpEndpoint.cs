@@ -27,6 +27,7 @@ internal sealed partial class StreamableHttpEndpoint(
     IRequesterResolver requesters,
     IOptions<GatewayOptions> options,
     IOptions<GatewayAuthOptions> authOptions,
+    GatewayDrain drain,
     TimeProvider timeProvider,
     ILogger<StreamableHttpEndpoint> logger)
 {

@@ -6,7 +6,10 @@ using TaskActors.Grains.Abstractions.Sessions;
 
 namespace TaskActors.Gateway.Sessions;
 
-/// <summary>Relays a session's standalone-stream outbox onto a GET SSE stream until the client leaves or the session ends.</summary>
+/// <summary>
+/// Relays a session's standalone-stream outbox onto a GET SSE stream until the client leaves, the gateway drains (both
+/// end it with an <see cref="OperationCanceledException"/>) or the session ends; the outbox is released either way.
+/// </summary>
 internal sealed class SessionRelay(IOptions<GatewayOptions> options)
 {
     /// <summary>Returns false when another stream already owns the session's outbox.</summary>
@@ -20,8 +23,10 @@ internal sealed class SessionRelay(IOptions<GatewayOptions> options)
     {
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (true)
             {
+                // Cancelled (the client left, or the gateway drains): the caller tells the two apart.
+                cancellationToken.ThrowIfCancellationRequested();
                 var poll = await session.PollAsync(sse.Id.Nonce, cursor, options.Value.LongPollWait, cancellationToken).ConfigureAwait(false);
                 if (!poll.Found || poll.Conflict)
                 {

@@ -49,6 +49,7 @@ public sealed class StartupErrorTests : LoggedTest
             ["TaskActors__Auth__Mode"] = "Jwt",
             ["TaskActors__Auth__ClockSkew"] = "1.00:00:00",
             ["TaskActors__Cluster__ClientResponseTimeout"] = "later",
+            ["TaskActors__Gateway__Drain__Delay"] = "00:00:30",
         }, TestCancellation);
 
         AssertListed(exited,
@@ -56,7 +57,8 @@ public sealed class StartupErrorTests : LoggedTest
             "TaskActors:Auth:Issuer is required in Jwt mode",
             "TaskActors:Auth:Audience must be this server's absolute resource URI",
             "TaskActors:Auth:ClockSkew must be between 0 and 5 minutes.",
-            "TaskActors:Cluster:ClientResponseTimeout: 'later' is not a valid TimeSpan.");
+            "TaskActors:Cluster:ClientResponseTimeout: 'later' is not a valid TimeSpan.",
+            "TaskActors:Gateway:Drain:Delay 00:00:30 must be between 0 and 00:00:08.");
     }
 
     [Fact]

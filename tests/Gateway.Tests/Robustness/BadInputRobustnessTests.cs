@@ -49,6 +49,21 @@ public sealed class BadInputRobustnessTests(RobustnessHost fixture) : LoggedTest
         }
     }
 
+    /// <summary>
+    /// The table's extent, printed as the fuzz figure of docs/reliability.md: how many inputs, over how many methods and
+    /// headers, and the answers they are held to (each case above asserts its own).
+    /// </summary>
+    [Fact]
+    public void Table_ExpectsOnly4xx_AndPrintsItsExtent()
+    {
+        var inputs = BadInputs.Names.Select(BadInputs.Get).ToList();
+
+        Assert.All(inputs, input => Assert.InRange(input.Status, 400, 499));
+        var statuses = inputs.GroupBy(input => $"{input.Status} {input.Code}").OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} x {group.Count()}");
+        var versions = inputs.GroupBy(input => input.Version).OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => $"{group.Key} x {group.Count()}");
+        Output.WriteLine($"FIGURE bad inputs | {inputs.Count} requests tried; answers (HTTP, JSON-RPC code): {string.Join(", ", statuses)}; by session protocol: {string.Join(", ", versions)}");
+    }
+
     /// <summary>Unknown members are allowed by JSON-RPC and MCP and ignored; odd but valid values are served.</summary>
     [Theory]
     [InlineData("an unknown envelope member", """{"jsonrpc":"2.0","id":1,"method":"ping","extra":{"a":[1,"\ud83d\ude00"]}}""")]
