@@ -9,13 +9,16 @@ internal static class ServerLauncher
     /// <summary>
     /// Settings the benchmark gives the Silo: the counters endpoint it reads storage and grain-call counts from, and
     /// per-scope limits no client reaches (the defaults, 50 task creations and 1000 task operations a second per scope,
-    /// would throttle a single fast client, whose anonymous requestor is its own session).
+    /// would throttle a single fast client, whose anonymous requestor is its own session; and one that keeps a task for
+    /// each iteration until its ttl ends passes 1000 kept tasks within seconds, when every creation would get -32054).
     /// </summary>
     public static readonly IReadOnlyList<string> SiloSettings =
     [
         "TaskActors:Diagnostics:Counters=true",
         "TaskActors:Tasks:MaxTaskCreationsPerSecond=1000000",
         "TaskActors:Gateway:TaskOperationsPerSecond=1000000",
+        "TaskActors:Tasks:MaxKeptTasksPerRequestor=100000000",
+        "TaskActors:Tasks:MaxStoredBytesPerRequestor=1000000000000",
     ];
 
     public static async Task<ServerUnderTest> StartAsync(ServerKind kind, LoadSettings settings, CancellationToken cancellationToken)

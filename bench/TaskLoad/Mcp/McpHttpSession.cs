@@ -11,18 +11,38 @@ namespace TaskActors.TaskLoad.Mcp;
 internal sealed class McpHttpSession(HttpClient http, Uri endpoint)
 {
     public const string ProtocolVersion = "2025-11-25";
+    private const int InitializeAttempts = 5;
     private long _nextId;
     private string? _sessionId;
 
     public long NextId() => _nextId++;
 
+    /// <summary>
+    /// Opens the session. A 503, the server's retryable answer while the cluster cannot serve the call, is retried after
+    /// its Retry-After, as any MCP client should, up to <see cref="InitializeAttempts"/> times, and said on standard error;
+    /// sessions open before the warm-up, so this costs no measured time. Any other answer without a session is an error.
+    /// </summary>
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
-        var id = NextId();
-        using (var response = await SendAsync(HttpMethod.Post, JsonRpcBodies.Initialize(id, ProtocolVersion), cancellationToken))
+        for (var attempt = 1; ; attempt++)
         {
-            _sessionId = response.Headers.TryGetValues("mcp-session-id", out var values) ? values.First() : throw new McpCallException("initialize answered without an Mcp-Session-Id header.");
-            await JsonRpcResponseReader.ReadResultAsync(response, id, cancellationToken);
+            var id = NextId();
+            using var response = await SendAsync(HttpMethod.Post, JsonRpcBodies.Initialize(id, ProtocolVersion), cancellationToken);
+            if (response.Headers.TryGetValues("mcp-session-id", out var values))
+            {
+                _sessionId = values.First();
+                await JsonRpcResponseReader.ReadResultAsync(response, id, cancellationToken);
+                break;
+            }
+
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == InitializeAttempts)
+            {
+                throw new McpCallException($"initialize answered HTTP {(int)response.StatusCode} without an Mcp-Session-Id header (attempt {attempt}): {body[..Math.Min(body.Length, 400)]}");
+            }
+
+            await Console.Error.WriteLineAsync($"initialize answered HTTP 503 (attempt {attempt} of {InitializeAttempts}), retrying: {body[..Math.Min(body.Length, 200)]}");
+            await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
         }
 
         using var initialized = await SendAsync(HttpMethod.Post, JsonRpcBodies.Notification("notifications/initialized"), cancellationToken);
