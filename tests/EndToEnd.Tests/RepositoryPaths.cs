@@ -20,7 +20,8 @@ public static class RepositoryPaths
     /// <summary>Fails with the command to run when the Node packages the tests need are not installed.</summary>
     public static void RequireNodePackages()
     {
-        if (!File.Exists(Node22) || !Directory.Exists(Path.Combine(E2eDirectory, "node_modules", "@modelcontextprotocol", "sdk")))
+        string[] packages = [Path.Combine("@modelcontextprotocol", "sdk"), Path.Combine("@modelcontextprotocol", "conformance"), "conformance-next"];
+        if (!File.Exists(Node22) || !packages.All(package => Directory.Exists(Path.Combine(E2eDirectory, "node_modules", package))))
         {
             throw new InvalidOperationException($"The end-to-end tests need the Node packages in {E2eDirectory}; run scripts/test.sh (or `npm ci` in tests/e2e) first.");
         }
