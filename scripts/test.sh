@@ -38,4 +38,18 @@ quietly scripts/npm-ci-when-lock-changed.sh tests/e2e
 quietly scripts/check-manifests.sh # deploy/k8s: rendered with kubectl kustomize and validated offline
 dotnet --info >/dev/null
 dotnet build TaskActors.sln --configuration Release -warnaserror
-dotnet test --solution TaskActors.sln --configuration Release --no-build
+
+# Every test, with each test's output kept in a log: printed are the figures the tests measure (`FIGURE ...` lines:
+# conformance totals, chaos and shutdown figures), the blocks of any failed test, and the summary.
+log="$(mktemp -t taskactors-tests.XXXXXX)"
+echo "test.sh: running every test (the whole output goes to $log)"
+status=0
+dotnet test --solution TaskActors.sln --configuration Release --no-build --output Detailed >"$log" 2>&1 || status=$?
+grep -E '^[[:space:]]*FIGURE ' "$log" | sed -E 's/^[[:space:]]+//' || true
+awk '/^(passed|failed|skipped) /{show = ($1 == "failed")} /^Test run summary/{show = 1} show' "$log"
+if [[ $status -ne 0 ]]; then
+  echo "test.sh: tests failed (exit $status); the whole output is in $log" >&2
+else
+  rm -f "$log"
+fi
+exit "$status"

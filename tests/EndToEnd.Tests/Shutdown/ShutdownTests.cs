@@ -139,7 +139,7 @@ public sealed class ShutdownTests : LoggedTest
     {
         var refusals = report.Probes.Where(p => p.Status == 503).ToList();
         Output.WriteLine(
-            $"SIGTERM to the {what} with a tasks/result stream open: exited in {exit.TotalSeconds:F2} s (bound {ExitBound.TotalSeconds} s); "
+            $"FIGURE shutdown | SIGTERM to the {what} with a tasks/result stream open: exited in {exit.TotalSeconds:F2} s (bound {ExitBound.TotalSeconds} s); "
             + $"stream ended {report.Stream.AfterTermMs} ms after SIGTERM with event id {report.Stream.LastEvent.Id} (retry {report.Stream.LastEvent.Retry} ms); "
             + $"{refusals.Count} requests got 503 (Retry-After {refusals.FirstOrDefault()?.RetryAfter}) from {refusals.FirstOrDefault()?.AfterTermMs} to {refusals.LastOrDefault()?.AfterTermMs} ms; "
             + (report.Routed.FirstOrDefault(r => r is { Gateway: > 0, Method: "GET", Status: 200 }) is { } resumed ? $"resumed on another gateway {resumed.AfterTermMs} ms after SIGTERM; " : string.Empty)
