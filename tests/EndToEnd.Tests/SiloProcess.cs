@@ -43,6 +43,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends SIGTERM (a graceful stop) and waits until the silo has exited; fails if it is still running after
+    /// <paramref name="timeout"/>. Returns how long the stop took.
+    /// </summary>
+    public Task<TimeSpan> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        GracefulStop.TerminateAsync(_process, "the silo", () => Output, timeout, cancellationToken);
+
     /// <summary>Starts the silo; <paramref name="environment"/> gets the port it will listen on and adds environment variables.</summary>
     public static async Task<SiloProcess> StartAsync(CancellationToken cancellationToken, Action<int, IDictionary<string, string?>>? environment = null)
     {

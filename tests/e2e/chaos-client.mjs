@@ -38,6 +38,7 @@ import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CallToolResultSchema, CreateTaskResultSchema, ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { jsonRpcMethodOf } from './requests.mjs';
 
 const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const PROTOCOL_VERSION = '2025-11-25';
@@ -114,13 +115,7 @@ function record(method, session, elapsed, error) {
 /** A fetch that records every answer that is not 2xx (status, Retry-After, body), then hands it on unchanged. */
 function recordingFetch(session) {
   return async (url, init) => {
-    const method = (() => {
-      try {
-        return init?.method === 'POST' ? JSON.parse(init.body)?.method ?? 'response' : init?.method ?? 'GET';
-      } catch {
-        return 'POST';
-      }
-    })();
+    const method = jsonRpcMethodOf(init);
     const response = await fetch(url, init);
     if (!response.ok && response.status !== 405) {
       const body = await response.clone().text().catch(() => '');

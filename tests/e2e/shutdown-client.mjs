@@ -27,6 +27,7 @@ import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { CallToolResultSchema, CreateTaskResultSchema } from '@modelcontextprotocol/sdk/types.js';
+import { jsonRpcMethodOf } from './requests.mjs';
 
 const config = JSON.parse(process.argv[2] ?? 'null');
 if (!config || !Array.isArray(config.gateways) || config.gateways.length === 0 || !(config.seconds > 0)) {
@@ -40,14 +41,6 @@ const PROBE_LIMIT_MS = 30_000;
 const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
 const now = () => Date.now();
 const authorization = config.token ? { Authorization: `Bearer ${config.token}` } : {};
-
-function methodOf(init) {
-  try {
-    return init?.method === 'POST' ? JSON.parse(init.body)?.method ?? 'response' : init?.method ?? 'GET';
-  } catch {
-    return 'POST';
-  }
-}
 
 // ---- the stream the first gateway serves: what it carried last, and how it ended ---------------------------------
 
@@ -105,7 +98,7 @@ const routed = [];
 let current = 0;
 
 async function balancedFetch(_url, init) {
-  const method = methodOf(init);
+  const method = jsonRpcMethodOf(init);
   for (let tried = 0; tried < config.gateways.length; tried++) {
     const gateway = current;
     try {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TaskActors.Gateway.Configuration;
 
 namespace TaskActors.Gateway.Http;
 
@@ -8,7 +9,7 @@ internal sealed class GatewayDrainOptionsValidator : IValidateOptions<GatewayDra
     /// <summary>The longest drain delay: the documented exit bound (10 s) must still hold with a stream open.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(8);
 
-    private const string Key = "TaskActors:Gateway:" + GatewayDrainOptions.SectionName + ":Delay";
+    private const string Key = "TaskActors:" + GatewayOptions.SectionName + ":" + GatewayDrainOptions.SectionName + ":" + nameof(GatewayDrainOptions.Delay);
 
     public ValidateOptionsResult Validate(string? name, GatewayDrainOptions options)
     {

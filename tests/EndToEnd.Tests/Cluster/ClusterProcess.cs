@@ -175,25 +175,8 @@ public sealed class ClusterProcess : IAsyncDisposable
     /// Sends SIGTERM (a graceful stop: the host stops, a silo hands its tasks over and leaves membership) and waits until
     /// it has exited; fails if it is still running after <paramref name="timeout"/>. Returns how long the stop took.
     /// </summary>
-    public async Task<TimeSpan> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", Pid.ToString(CultureInfo.InvariantCulture) } })!)
-        {
-            await kill.WaitForExitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await _process.WaitForExitAsync(cancellationToken).WaitAsync(timeout, cancellationToken);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{Name} (pid {Pid}) did not exit within {timeout} of SIGTERM. Output:\n{SiloLog.Tail(Output)}", ex);
-        }
-
-        return Stopwatch.GetElapsedTime(started);
-    }
+    public Task<TimeSpan> TerminateAsync(TimeSpan timeout, CancellationToken cancellationToken) =>
+        GracefulStop.TerminateAsync(_process, Name, () => Output, timeout, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {

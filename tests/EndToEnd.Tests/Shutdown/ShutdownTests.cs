@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
 using TaskActors.EndToEnd.Tests.Cluster;
 using TaskActors.TestKit;
@@ -64,16 +62,9 @@ public sealed class ShutdownTests : LoggedTest
         await using var client = ShutdownClient.Start([silo.McpUrl], token: null, TaskSeconds, awaitResult: false);
         await client.WaitUntilStreamingAsync(TestTimeouts.Default, TestCancellation);
 
-        using var process = Process.GetProcessById(silo.Pid);
-        var started = Stopwatch.GetTimestamp();
-        using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", silo.Pid.ToString(CultureInfo.InvariantCulture) } })!)
-        {
-            await kill.WaitForExitAsync(TestCancellation);
-        }
-
+        var terminating = silo.TerminateAsync(TestTimeouts.Default, TestCancellation);
         await client.TermSentAsync();
-        await process.WaitForExitAsync(TestCancellation).WaitAsync(TestTimeouts.Default, TestCancellation);
-        var exit = Stopwatch.GetElapsedTime(started);
+        var exit = await terminating;
         var report = await client.WaitForReportAsync(TestTimeouts.Default, TestCancellation);
 
         var problems = DrainProblems(report, exit).ToList();
